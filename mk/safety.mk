@@ -1,0 +1,1 @@
+# Make targets of the safety part (issue 3) go here.

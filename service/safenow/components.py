@@ -1,0 +1,93 @@
+"""Builds the app's clients and strategies from settings, once, in the factory."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from safenow.audit.base import AuditSink, AuditTrail
+from safenow.audit.file_sink import FileAuditSink
+from safenow.auth import KeyRing
+from safenow.gateway import Gateway
+from safenow.metrics import Metrics
+from safenow.model.base import ModelAdapter
+from safenow.model.simulated import SimulatedModel
+from safenow.privacy import Redactor
+from safenow.ratelimit.base import RateLimiter
+from safenow.ratelimit.memory import MemoryRateLimiter
+from safenow.ratelimit.policy import KeyRateLimitPolicy
+from safenow.safety.classifier import OffClassifier, RulesClassifier, SafetyClassifier, Thresholds
+from safenow.safety.pipeline import SafetyPipeline, SizeLimit
+from safenow.settings import Settings
+
+
+@dataclass
+class Services:
+    settings: Settings
+    keyring: KeyRing
+    metrics: Metrics
+    limiter: KeyRateLimitPolicy
+    audit_sink: AuditSink
+    model: ModelAdapter
+    gateway: Gateway
+
+    def close(self) -> None:
+        self.audit_sink.close()
+
+
+def build_classifier(settings: Settings) -> SafetyClassifier:
+    thresholds = Thresholds(settings.SAFETY_FLAG_THRESHOLD, settings.SAFETY_BLOCK_THRESHOLD)
+    if settings.SAFETY_CLASSIFIER == "off":
+        return OffClassifier()
+    if settings.SAFETY_CLASSIFIER == "rules":
+        return RulesClassifier(thresholds)
+    raise ValueError("SAFETY_CLASSIFIER=ml is not available yet; allowed: off, rules")
+
+
+def build_pipeline(settings: Settings) -> SafetyPipeline:
+    return SafetyPipeline(
+        input_validators=[SizeLimit(settings.MAX_PROMPT_CHARS)],
+        output_validators=[],
+        classifier=build_classifier(settings),
+    )
+
+
+def build_rate_limiter(settings: Settings) -> RateLimiter:
+    if settings.RATE_LIMIT_STORE == "memory":
+        return MemoryRateLimiter()
+    raise ValueError("RATE_LIMIT_STORE=redis is not available yet; allowed: memory")
+
+
+def build_audit_sink(settings: Settings) -> AuditSink:
+    if settings.AUDIT_SINK == "file":
+        return FileAuditSink(settings.AUDIT_LOG_PATH)
+    raise ValueError(f"AUDIT_SINK={settings.AUDIT_SINK} is not available yet; allowed: file")
+
+
+def build_model(settings: Settings) -> ModelAdapter:
+    return SimulatedModel(
+        settings.MODEL_NAME, settings.SIMULATED_MODEL_SEED, settings.SIMULATED_LATENCY_MS
+    )
+
+
+def build_services(settings: Settings) -> Services:
+    metrics = Metrics()
+    audit_sink = build_audit_sink(settings)
+    model = build_model(settings)
+    redactor = Redactor()
+    gateway = Gateway(
+        pipeline=build_pipeline(settings),
+        model=model,
+        audit=AuditTrail(audit_sink),
+        metrics=metrics,
+        redactor=redactor,
+        audit_on_failure=settings.AUDIT_ON_FAILURE,
+    )
+    return Services(
+        settings=settings,
+        keyring=KeyRing(settings.api_keys),
+        metrics=metrics,
+        limiter=KeyRateLimitPolicy(build_rate_limiter(settings), settings, metrics),
+        audit_sink=audit_sink,
+        model=model,
+        gateway=gateway,
+    )

@@ -1,0 +1,148 @@
+"""The guarded path from a parsed request to a checked answer.
+
+input safety → model adapter → output safety → audit record. The HTTP layer
+(api/) turns the outcome into a response; this module knows nothing of Flask.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import Any
+
+import structlog
+
+from safenow.audit.base import AuditError, AuditTrail
+from safenow.audit.record import sha256_text
+from safenow.errors import ApiError
+from safenow.metrics import Metrics
+from safenow.model.base import Completion, Message, ModelAdapter
+from safenow.privacy import Redactor
+from safenow.safety.pipeline import SafetyPipeline
+from safenow.safety.verdict import Verdict
+
+log = structlog.get_logger("safenow.gateway")
+
+
+@dataclass(frozen=True)
+class CallContext:
+    request_id: str
+    key_name: str
+    tier: str
+    route: str
+    metadata: dict[str, Any] | None = None
+
+
+@dataclass(frozen=True)
+class Outcome:
+    completion: Completion
+    input_verdict: Verdict
+    output_verdict: Verdict
+
+    def safety(self) -> dict[str, Any]:
+        return {"input": self.input_verdict.to_dict(), "output": self.output_verdict.to_dict()}
+
+
+class Gateway:
+    def __init__(
+        self,
+        pipeline: SafetyPipeline,
+        model: ModelAdapter,
+        audit: AuditTrail,
+        metrics: Metrics,
+        redactor: Redactor,
+        audit_on_failure: str = "fail-closed",
+    ) -> None:
+        self.pipeline = pipeline
+        self.model = model
+        self.audit = audit
+        self.metrics = metrics
+        self.redactor = redactor
+        self.audit_on_failure = audit_on_failure
+
+    def complete(self, ctx: CallContext, messages: list[Message], max_tokens: int) -> Outcome:
+        started = time.perf_counter()
+        prompt = "\n".join(m.content for m in messages)
+        input_verdict = self.pipeline.check_input(prompt)
+        self.metrics.safety_verdicts.labels("input", input_verdict.action.value).inc()
+        if input_verdict.blocked:
+            self._audit(ctx, "blocked_input", started, prompt, None, input_verdict, None)
+            raise ApiError(
+                422,
+                "unsafe_input",
+                "the prompt was blocked by the safety policy",
+                details={"categories": list(input_verdict.categories)},
+            )
+        if input_verdict.rewritten is not None:
+            # A redacting validator (SAFETY_PII_POLICY=redact) cleaned the prompt:
+            # forward each message with the same redaction applied.
+            messages = [Message(m.role, self.redactor.redact(m.content)) for m in messages]
+
+        completion = self.model.generate(messages, max_tokens)
+        if completion.fallback:
+            self.metrics.model_fallbacks.labels("primary_failed", completion.fallback).inc()
+
+        output_verdict = self.pipeline.check_output(completion.text)
+        self.metrics.safety_verdicts.labels("output", output_verdict.action.value).inc()
+        if output_verdict.blocked:
+            self._audit(
+                ctx, "blocked_output", started, prompt, completion, input_verdict, output_verdict
+            )
+            raise ApiError(
+                422,
+                "unsafe_output",
+                "the model's answer was withheld by the safety policy",
+                details={"categories": list(output_verdict.categories)},
+            )
+        flagged = "flag" in (input_verdict.action.value, output_verdict.action.value)
+        self._audit(
+            ctx,
+            "flagged" if flagged else "accepted",
+            started,
+            prompt,
+            completion,
+            input_verdict,
+            output_verdict,
+        )
+        return Outcome(completion, input_verdict, output_verdict)
+
+    def _audit(
+        self,
+        ctx: CallContext,
+        decision: str,
+        started: float,
+        prompt: str | None,
+        completion: Completion | None,
+        input_verdict: Verdict | None,
+        output_verdict: Verdict | None,
+    ) -> None:
+        event = {
+            "ts": time.time(),
+            "decision": decision,
+            "request_id": ctx.request_id,
+            "key_name": ctx.key_name,
+            "tier": ctx.tier,
+            "route": ctx.route,
+            "input_verdict": input_verdict.to_dict() if input_verdict else None,
+            "output_verdict": output_verdict.to_dict() if output_verdict else None,
+            "model": completion.model if completion else None,
+            "fallback": completion.fallback if completion else None,
+            "latency_ms": round((time.perf_counter() - started) * 1000, 3),
+            "prompt_sha256": sha256_text(prompt),
+            "output_sha256": sha256_text(completion.text if completion else None),
+            "prompt_excerpt": self.redactor.excerpt(prompt),
+            "metadata": ctx.metadata,
+        }
+        self.record(event)
+
+    def record(self, event: dict[str, Any]) -> None:
+        """Write one audit event, applying the configured failure policy."""
+        try:
+            self.audit.record(event)
+        except (AuditError, OSError) as exc:
+            self.metrics.audit_failures.labels(self.audit_on_failure).inc()
+            log.error("audit_write_failed", error=str(exc), policy=self.audit_on_failure)
+            if self.audit_on_failure == "fail-closed":
+                raise ApiError(
+                    503, "audit_unavailable", "the audit trail cannot record; request refused"
+                ) from exc

@@ -1,0 +1,1 @@
+"""Model adapters: the simulated model and (later) real providers."""

@@ -1,0 +1,1 @@
+"""Rate limiting per API key (and optionally globally)."""
