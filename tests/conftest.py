@@ -5,9 +5,7 @@ from __future__ import annotations
 import pytest
 
 from realservers import LiveServer, start_postgres, start_redis
-
-DEV_KEY = "sn-test-key-0001"
-OTHER_KEY = "sn-test-key-0002"
+from testkeys import DEV_KEY, OTHER_KEY
 
 
 @pytest.fixture(scope="session")
