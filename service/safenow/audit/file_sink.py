@@ -59,7 +59,7 @@ class FileAuditSink:
         return last
 
     def check(self) -> tuple[bool, str]:
-        if not os.access(self.directory, os.W_OK):
+        if not self.directory.is_dir() or not os.access(self.directory, os.W_OK):
             return False, f"{self.directory} is not writable"
         return True, f"file sink at {self.directory}"
 
