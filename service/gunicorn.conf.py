@@ -49,10 +49,18 @@ logconfig_dict = {
     "disable_existing_loggers": False,
     "formatters": {"structlog": _formatter},
     "handlers": {
-        "console": {"class": "logging.StreamHandler", "formatter": "structlog", "stream": "ext://sys.stderr"},
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "structlog",
+            "stream": "ext://sys.stderr",
+        },
     },
     "loggers": {
-        "gunicorn.error": {"handlers": ["console"], "level": _settings.LOG_LEVEL, "propagate": False},
+        "gunicorn.error": {
+            "handlers": ["console"],
+            "level": _settings.LOG_LEVEL,
+            "propagate": False,
+        },
         "gunicorn.access": {"handlers": ["console"], "level": "INFO", "propagate": False},
     },
     "root": {"handlers": ["console"], "level": _settings.LOG_LEVEL},

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from realservers import LiveServer, start_postgres, start_redis
 from testkeys import DEV_KEY, OTHER_KEY
 
@@ -31,7 +30,9 @@ def live_server_factory(tmp_path):
         from safenow.settings import hash_api_key
 
         base = {
-            "API_KEYS": f"dev:standard:{hash_api_key(DEV_KEY)},other:free:{hash_api_key(OTHER_KEY)}",
+            "API_KEYS": (
+                f"dev:standard:{hash_api_key(DEV_KEY)},other:free:{hash_api_key(OTHER_KEY)}"
+            ),
             "AUDIT_LOG_PATH": str(tmp_path / "audit"),
             "DATA_DIR": str(tmp_path / "var"),
             "LOG_FORMAT": "json",

@@ -7,6 +7,7 @@ here imitates a server: each helper runs the real binary on a free port of
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import os
 import shutil
@@ -68,12 +69,18 @@ class RedisServer:
         self.proc = subprocess.Popen(
             [
                 self.binary,
-                "--port", str(self.port),
-                "--bind", "127.0.0.1",
-                "--save", "",
-                "--appendonly", "no",
-                "--dir", str(self.workdir),
-                "--protected-mode", "yes",
+                "--port",
+                str(self.port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--dir",
+                str(self.workdir),
+                "--protected-mode",
+                "yes",
             ],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
@@ -96,7 +103,9 @@ class RedisServer:
 def start_redis() -> RedisServer:
     binary = find_binary("redis-server")
     if binary is None:
-        raise RuntimeError("redis-server is not installed; run .ci/run or apt-get install redis-server")
+        raise RuntimeError(
+            "redis-server is not installed; run .ci/run or apt-get install redis-server"
+        )
     return RedisServer(binary).start()
 
 
@@ -128,19 +137,34 @@ class PostgresServer:
             shutil.chown(self.datadir, "postgres", "postgres")
         pgdata = self.datadir / "data"
         self._run(
-            f"{self.bindir}/initdb", "-D", str(pgdata), "-U", "postgres",
-            "--auth=trust", "--no-sync", "-E", "UTF8",
+            f"{self.bindir}/initdb",
+            "-D",
+            str(pgdata),
+            "-U",
+            "postgres",
+            "--auth=trust",
+            "--no-sync",
+            "-E",
+            "UTF8",
         )
         self._run(
-            f"{self.bindir}/pg_ctl", "-D", str(pgdata), "-w", "-l", str(self.datadir / "log"),
-            "-o", f"-p {self.port} -k {self.datadir} -c listen_addresses=127.0.0.1 -c fsync=off",
+            f"{self.bindir}/pg_ctl",
+            "-D",
+            str(pgdata),
+            "-w",
+            "-l",
+            str(self.datadir / "log"),
+            "-o",
+            f"-p {self.port} -k {self.datadir} -c listen_addresses=127.0.0.1 -c fsync=off",
             "start",
         )
         return self
 
     def stop(self) -> None:
         try:
-            self._run(f"{self.bindir}/pg_ctl", "-D", str(self.datadir / "data"), "-m", "immediate", "stop")
+            self._run(
+                f"{self.bindir}/pg_ctl", "-D", str(self.datadir / "data"), "-m", "immediate", "stop"
+            )
         except subprocess.CalledProcessError:
             pass
 
@@ -168,7 +192,9 @@ class LiveServer:
     workers: int = 2
     port: int = field(default_factory=free_port)
     proc: subprocess.Popen | None = None
-    log_path: Path = field(default_factory=lambda: Path(tempfile.mkstemp(prefix="sn-gunicorn-", suffix=".log")[1]))
+    log_path: Path = field(
+        default_factory=lambda: Path(tempfile.mkstemp(prefix="sn-gunicorn-", suffix=".log")[1])
+    )
 
     @property
     def url(self) -> str:
@@ -181,7 +207,14 @@ class LiveServer:
         env.pop("PROMETHEUS_MULTIPROC_DIR", None)
         self._log = open(self.log_path, "wb")  # noqa: SIM115 - closed in stop()
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "-c", str(REPO / "service" / "gunicorn.conf.py"), "safenow.wsgi:app"],
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "-c",
+                str(REPO / "service" / "gunicorn.conf.py"),
+                "safenow.wsgi:app",
+            ],
             cwd=str(REPO / "service"),
             env=env,
             stdout=self._log,

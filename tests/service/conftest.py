@@ -15,7 +15,9 @@ def make_settings(tmp_path):
 
     def build(**overrides) -> Settings:
         base = {
-            "API_KEYS": f"dev:standard:{hash_api_key(DEV_KEY)},other:free:{hash_api_key(OTHER_KEY)}",
+            "API_KEYS": (
+                f"dev:standard:{hash_api_key(DEV_KEY)},other:free:{hash_api_key(OTHER_KEY)}"
+            ),
             "AUDIT_LOG_PATH": tmp_path / "audit",
             "DATA_DIR": tmp_path / "var",
             "SAFENOW_ENV": "test",

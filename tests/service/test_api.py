@@ -74,9 +74,7 @@ def test_400_malformed_json(client, auth):
 
 def test_413_body_too_large(make_settings, auth):
     app = create_app(make_settings(MAX_REQUEST_BYTES=1024))
-    response = app.test_client().post(
-        "/v1/generate", json={"prompt": "x" * 5000}, headers=auth
-    )
+    response = app.test_client().post("/v1/generate", json={"prompt": "x" * 5000}, headers=auth)
     assert response.status_code == 413
     error = envelope(response)
     assert error["code"] == "payload_too_large"
@@ -122,9 +120,7 @@ def test_prompt_longer_than_limit_is_422(make_settings, auth):
 def test_429_with_retry_after_and_ratelimit_headers(make_settings, auth):
     app = create_app(make_settings(RATE_LIMIT_PER_MINUTE=60, RATE_LIMIT_BURST=2))
     client = app.test_client()
-    statuses = [
-        client.post("/v1/generate", json={"prompt": "hi"}, headers=auth) for _ in range(3)
-    ]
+    statuses = [client.post("/v1/generate", json={"prompt": "hi"}, headers=auth) for _ in range(3)]
     assert [r.status_code for r in statuses] == [200, 200, 429]
     assert statuses[0].headers["RateLimit-Limit"] == "2"
     assert statuses[0].headers["RateLimit-Remaining"] == "1"
