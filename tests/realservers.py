@@ -161,12 +161,10 @@ class PostgresServer:
         return self
 
     def stop(self) -> None:
-        try:
+        with contextlib.suppress(subprocess.CalledProcessError):
             self._run(
                 f"{self.bindir}/pg_ctl", "-D", str(self.datadir / "data"), "-m", "immediate", "stop"
             )
-        except subprocess.CalledProcessError:
-            pass
 
     def create_database(self, name: str) -> str:
         import psycopg
