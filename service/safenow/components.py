@@ -13,8 +13,10 @@ from safenow.model.base import ModelAdapter
 from safenow.model.simulated import SimulatedModel
 from safenow.privacy import Redactor
 from safenow.ratelimit.base import RateLimiter
+from safenow.ratelimit.failover import StoreFailover
 from safenow.ratelimit.memory import MemoryRateLimiter
 from safenow.ratelimit.policy import KeyRateLimitPolicy
+from safenow.ratelimit.redis_store import RedisRateLimiter
 from safenow.safety.classifier import OffClassifier, RulesClassifier, SafetyClassifier, Thresholds
 from safenow.safety.pipeline import SafetyPipeline, SizeLimit
 from safenow.settings import Settings
@@ -51,10 +53,22 @@ def build_pipeline(settings: Settings) -> SafetyPipeline:
     )
 
 
-def build_rate_limiter(settings: Settings) -> RateLimiter:
+def build_rate_limiter(settings: Settings, metrics: Metrics | None = None) -> RateLimiter:
     if settings.RATE_LIMIT_STORE == "memory":
         return MemoryRateLimiter()
-    raise ValueError("RATE_LIMIT_STORE=redis is not available yet; allowed: memory")
+    if settings.RATE_LIMIT_STORE == "redis":
+        # The Redis store always sits behind the failure policy: a Redis
+        # outage must neither take the service down nor silently drop limits.
+        return StoreFailover(
+            RedisRateLimiter(settings.REDIS_URL, settings.REDIS_TIMEOUT_MS / 1000),
+            mode=settings.RATE_LIMIT_ON_STORE_FAILURE,
+            metrics=metrics or Metrics(),
+            expected_processes=settings.RATE_LIMIT_EXPECTED_PROCESSES,
+            retry_after_s=settings.RATE_LIMIT_STORE_RETRY_MS / 1000,
+        )
+    raise ValueError(
+        f"RATE_LIMIT_STORE={settings.RATE_LIMIT_STORE!r}: allowed values are memory, redis"
+    )
 
 
 def build_audit_sink(settings: Settings) -> AuditSink:
@@ -86,7 +100,7 @@ def build_services(settings: Settings) -> Services:
         settings=settings,
         keyring=KeyRing(settings.api_keys),
         metrics=metrics,
-        limiter=KeyRateLimitPolicy(build_rate_limiter(settings), settings, metrics),
+        limiter=KeyRateLimitPolicy(build_rate_limiter(settings, metrics), settings, metrics),
         audit_sink=audit_sink,
         model=model,
         gateway=gateway,

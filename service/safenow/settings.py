@@ -63,7 +63,8 @@ class Settings(BaseSettings):
 
     # --- rate limiting ---
     RATE_LIMIT_STORE: Literal["memory", "redis"] = "memory"
-    REDIS_URL: str = "redis://127.0.0.1:6379/0"
+    # May carry a password (redis://:secret@host): kept out of repr and errors.
+    REDIS_URL: str = Field("redis://127.0.0.1:6379/0", repr=False)
     RATE_LIMIT_PER_MINUTE: int = Field(60, ge=1, le=1_000_000)
     RATE_LIMIT_BURST: int = Field(10, ge=1, le=1_000_000)
     # Optional per-tier overrides: "tier=rpm/burst,tier2=rpm/burst".
@@ -71,7 +72,12 @@ class Settings(BaseSettings):
     # 0 disables the global (all keys together) limit.
     RATE_LIMIT_GLOBAL_PER_MINUTE: int = Field(0, ge=0, le=100_000_000)
     RATE_LIMIT_ON_STORE_FAILURE: Literal["fail-open", "fail-closed", "local"] = "local"
+    # Processes sharing the limits (pods x workers); in `local` mode each
+    # process enforces 1/N of every limit while Redis is unreachable.
     RATE_LIMIT_EXPECTED_PROCESSES: int = Field(4, ge=1, le=100_000)
+    # While Redis is unreachable, each process tries it again this often.
+    RATE_LIMIT_STORE_RETRY_MS: int = Field(1000, ge=10, le=600_000)
+    # Connect and read timeout of every Redis call.
     REDIS_TIMEOUT_MS: int = Field(100, ge=1, le=60_000)
 
     # --- safety ---
@@ -114,6 +120,13 @@ class Settings(BaseSettings):
     @classmethod
     def _check_api_keys(cls, value: str) -> str:
         parse_api_keys(value)
+        return value
+
+    @field_validator("REDIS_URL")
+    @classmethod
+    def _check_redis_url(cls, value: str) -> str:
+        if not value.startswith(("redis://", "rediss://", "unix://")):
+            raise ValueError("must start with redis://, rediss:// or unix://")
         return value
 
     @field_validator("RATE_LIMIT_TIERS")
@@ -219,7 +232,7 @@ def describe_validation_error(exc: ValidationError, overrides: dict[str, object]
     return "\n".join(lines)
 
 
-_SECRET_NAMES = {"MODEL_API_KEY", "AUDIT_DATABASE_URL", "AUDIT_CHECKPOINT_KEY"}
+_SECRET_NAMES = {"MODEL_API_KEY", "AUDIT_DATABASE_URL", "AUDIT_CHECKPOINT_KEY", "REDIS_URL"}
 
 
 def _allowed(err: dict) -> str:
