@@ -1,0 +1,1 @@
+"""SafeNow infrastructure: the Pulumi program's components, config, rendering and ops."""

@@ -1,0 +1,1 @@
+"""ComponentResources, one per concern, each with a typed Args dataclass."""

@@ -1,0 +1,1 @@
+"""Operating the canary: small scripts over `pulumi config set` and `pulumi up`."""
