@@ -449,11 +449,20 @@ def load_stack_config(values: Mapping[str, Any] | None = None) -> StackConfig:
     try:
         return StackConfig.model_validate(raw)
     except ValidationError as exc:
-        raise ConfigError(describe(exc, raw)) from None
+        raise ConfigError(describe(exc, raw, _stack_file())) from None
 
 
-def describe(exc: ValidationError, raw: Mapping[str, Any]) -> str:
-    lines = ["invalid stack configuration (Pulumi.<stack>.yaml):"]
+def _stack_file() -> str:
+    try:
+        return f"Pulumi.{pulumi.get_stack()}.yaml"
+    except Exception:  # no stack outside a Pulumi run (plain unit tests)
+        return "Pulumi.<stack>.yaml"
+
+
+def describe(
+    exc: ValidationError, raw: Mapping[str, Any], source: str = "Pulumi.<stack>.yaml"
+) -> str:
+    lines = [f"invalid stack configuration ({source}):"]
     for err in exc.errors():
         loc = tuple(str(p) for p in err.get("loc", ()))
         original = (err.get("ctx") or {}).get("error")
@@ -486,7 +495,11 @@ def _explain(err: Mapping[str, Any], loc: tuple[str, ...], raw: Mapping[str, Any
     if kind == "string_pattern_mismatch":
         return f"got {shown!r}; must match {ctx.get('pattern')}"
     message = str(err.get("msg", "invalid")).removeprefix("Value error, ")
-    return f"got {shown!r}; {message}" if shown is not _MISSING else message
+    # A rule over a whole block (e.g. "realModel needs apiKeySecret") names the
+    # block; echoing the block's every field would bury the message.
+    if shown is _MISSING or isinstance(shown, Mapping):
+        return message
+    return f"got {shown!r}; {message}"
 
 
 _MISSING = object()

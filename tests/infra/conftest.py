@@ -5,12 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from infra_testdata import STACKS
 
 from safenow_infra.capture import StackCapture, run_stack
 from safenow_infra.render import write_render
-
-STACKS = ("dev", "staging", "prod")
-FIXTURES = Path(__file__).parent / "fixtures"
 
 
 @pytest.fixture(scope="session")
