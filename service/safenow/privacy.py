@@ -1,65 +1,393 @@
-"""PII redaction used by the logs and the audit excerpts.
+"""PII and secret detection, and the redaction used by logs and audit excerpts.
 
-Each detector replaces a match with a placeholder that keeps the type
-(`[EMAIL]`, `[CARD]`...), so a log line stays readable without the data.
+`detect(text)` returns typed findings (`EMAIL`, `PHONE`, `CARD`, `IBAN`,
+`SSN`, `IP`, `API_KEY`, `JWT`, `PRIVATE_KEY`, `SECRET`); `redact(text)`
+replaces each finding with a placeholder that keeps the type (`[EMAIL]`,
+`[CARD]`...), so a log line stays readable without the data.
+
+Design: a cheap regular expression proposes candidates, a well-kept library
+confirms the ones a pattern cannot (libphonenumber for phones, python-stdnum
+for Luhn, IBAN and SSN rules, `ipaddress` for addresses). Every pattern is
+anchored by a look-behind or a possessive quantifier so that scanning stays
+linear in the text length: the redactor runs on every log event.
 """
 
 from __future__ import annotations
 
+import ipaddress
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import Any
+
+import phonenumbers
+from stdnum import iban as stdnum_iban
+from stdnum import luhn
+from stdnum.us import ssn as stdnum_ssn
+
+KINDS = (
+    "PRIVATE_KEY",
+    "JWT",
+    "API_KEY",
+    "SECRET",
+    "EMAIL",
+    "IBAN",
+    "CARD",
+    "SSN",
+    "IP",
+    "PHONE",
+)
 
 
-def luhn_valid(digits: str) -> bool:
-    total = 0
-    for index, char in enumerate(reversed(digits)):
-        value = int(char)
-        if index % 2 == 1:
-            value *= 2
-            if value > 9:
-                value -= 9
-        total += value
-    return total % 10 == 0
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One detected span. It holds positions, never the matched value."""
+
+    kind: str
+    start: int
+    end: int
+    detector: str
+
+    @property
+    def placeholder(self) -> str:
+        return f"[{self.kind}]"
+
+
+# A detector yields (start, end) spans it confirmed in the text.
+Scan = Callable[[str], Iterator[tuple[int, int]]]
 
 
 @dataclass(frozen=True)
 class Detector:
-    label: str
-    pattern: re.Pattern[str]
-    accept: Callable[[str], bool] | None = None
+    name: str
+    kind: str
+    # Higher priority wins when two findings overlap (a JWT inside a
+    # "Bearer ..." header is reported as JWT, a card number is not a phone).
+    priority: int
+    scan: Scan
+    # Cheap pre-check: skip the scan when the text cannot contain a match.
+    gate: Callable[[str], bool] | None = None
 
 
-def _card_ok(match: str) -> bool:
-    digits = re.sub(r"\D", "", match)
-    return 13 <= len(digits) <= 19 and luhn_valid(digits)
+def _regex_scan(pattern: re.Pattern[str], group: int = 0) -> Scan:
+    def scan(text: str) -> Iterator[tuple[int, int]]:
+        for match in pattern.finditer(text):
+            yield match.span(group)
+
+    return scan
 
 
-DETECTORS: tuple[Detector, ...] = (
-    Detector("EMAIL", re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")),
-    Detector("CARD", re.compile(r"\b(?:\d[ -]?){12,18}\d\b"), _card_ok),
-    Detector("SSN", re.compile(r"\b\d{3}-\d{2}-\d{4}\b")),
+_has_digit = re.compile(r"\d").search
+
+
+# --- secrets ------------------------------------------------------------------
+
+_PRIVATE_KEY = re.compile(
+    r"-----BEGIN[ A-Z0-9]*PRIVATE KEY(?: BLOCK)?-----"
+    r"(?:[\s\S]*?-----END[ A-Z0-9]*PRIVATE KEY(?: BLOCK)?-----"
+    # A pasted key cut before its END line is still a key: take the body.
+    r"|(?:[A-Za-z0-9+/=\s:,.-]|\\n)*)"
+)
+
+_JWT = re.compile(r"(?<![\w-])eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*")
+
+# Provider prefixes of API keys and tokens (documented public formats).
+_API_KEY = re.compile(
+    r"(?<![A-Za-z0-9_-])(?:"
+    r"sk-(?:proj-|svcacct-|admin-|ant-(?:api|admin)\d\d-)?[A-Za-z0-9_-]{20,}"  # OpenAI, Anthropic
+    r"|(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[A-Z0-9]{16}"  # AWS key ids
+    r"|gh[pousr]_[A-Za-z0-9]{36,}"  # GitHub tokens
+    r"|github_pat_[A-Za-z0-9_]{22,}"  # GitHub fine-grained tokens
+    r"|glpat-[A-Za-z0-9_-]{20,}"  # GitLab
+    r"|xox[abposr]-[A-Za-z0-9-]{10,}"  # Slack
+    r"|(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,}"  # Stripe secret / restricted
+    r"|AIza[0-9A-Za-z_-]{35}"  # Google API keys
+    r"|hf_[A-Za-z0-9]{30,}"  # Hugging Face
+    r"|npm_[A-Za-z0-9]{36}"  # npm
+    r"|pypi-AgE[A-Za-z0-9_-]{50,}"  # PyPI
+    r"|SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}"  # SendGrid
+    r"|SK[0-9a-fA-F]{32}"  # Twilio
+    r"|dop_v1_[a-f0-9]{64}"  # DigitalOcean
+    r")(?![A-Za-z0-9_-])"
+)
+
+# `password=...`, `api_key: ...`: the value goes, the name stays for context.
+_ASSIGNMENT = re.compile(
+    r"(?i)\b(?:api[_-]?key|apikey|secret(?:[_-]?key)?|client[_-]?secret|"
+    r"access[_-]?token|auth[_-]?token|refresh[_-]?token|password|passwd|pwd|"
+    r"aws_secret_access_key)[\"']?\s*[:=]\s*[\"']?([^\s\"',;]{6,})"
+)
+# `Authorization: Bearer <opaque token>`; a token has at least one digit.
+_BEARER = re.compile(r"\bBearer\s+((?=[A-Za-z0-9._~+/-]*\d)[A-Za-z0-9._~+/-]{16,}=*)")
+# Credentials inside a URL: scheme://user:password@host.
+_URL_CREDENTIALS = re.compile(r"(?i)\b[a-z][a-z0-9+.-]*://[^\s/:@]+:([^\s/@]+)@")
+
+
+# --- contact data ---------------------------------------------------------------
+
+_LOCAL = r"[\w.!#$%&'*+/=?^`{|}~-]"
+_EMAIL = re.compile(
+    # The look-behind makes a match start only at the start of a run, which
+    # keeps the scan linear on long words without an '@'.
+    rf"(?<!{_LOCAL}){_LOCAL}+@"
+    r"(?:[^\W_](?:[\w-]{0,61}[^\W_])?\.)+"
+    r"(?:xn--[a-z0-9-]{1,59}|[^\W\d_]{2,63})(?![\w-])"
+)
+
+# --- numbers --------------------------------------------------------------------
+
+# A run of digit groups joined by single spaces or dashes ("4111 1111 ...").
+_DIGIT_RUN = re.compile(r"(?<![\w.])\d++(?:[ -]\d++)*+")
+_GROUP = re.compile(r"\d+")
+_CARD_IIN = re.compile(r"^(?:[3-6]|2[2-7])")
+_SSN_CONTEXT = re.compile(r"(?i)(?:ssn|social security)[^\d]{0,20}$")
+
+
+def _groups(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [(m.start() + start, m.end() + start) for m in _GROUP.finditer(text[start:end])]
+
+
+def _digit_count(text: str) -> int:
+    return sum(c.isdigit() for c in text)
+
+
+def _scan_cards(text: str) -> Iterator[tuple[int, int]]:
+    for run in _DIGIT_RUN.finditer(text):
+        if run.end() - run.start() < 13 or _digit_count(run.group(0)) < 13:
+            continue
+        groups = _groups(text, *run.span())
+        index = 0
+        while index < len(groups):
+            found = None
+            # Longest window of whole groups first: 13..19 digits, known
+            # issuer prefix, Luhn checksum.
+            for last in range(len(groups) - 1, index - 1, -1):
+                digits = "".join(text[s:e] for s, e in groups[index : last + 1])
+                if 13 <= len(digits) <= 19 and _CARD_IIN.match(digits) and luhn.is_valid(digits):
+                    found = last
+                    break
+            if found is None:
+                index += 1
+                continue
+            yield groups[index][0], groups[found][1]
+            index = found + 1
+
+
+def _scan_ssns(text: str) -> Iterator[tuple[int, int]]:
+    for run in _DIGIT_RUN.finditer(text):
+        if run.end() - run.start() < 9:
+            continue
+        groups = _groups(text, *run.span())
+        sizes = [e - s for s, e in groups]
+        for i in range(len(groups) - 2):
+            if sizes[i : i + 3] != [3, 2, 4]:
+                continue
+            seps = {text[groups[i][1]], text[groups[i + 1][1]]}
+            if len(seps) == 1 and stdnum_ssn.is_valid(text[groups[i][0] : groups[i + 2][1]]):
+                yield groups[i][0], groups[i + 2][1]
+        # Bare nine digits count only after an "SSN" / "social security" label.
+        if (
+            sizes == [9]
+            and _SSN_CONTEXT.search(text[max(0, run.start() - 40) : run.start()])
+            and stdnum_ssn.is_valid(run.group(0))
+        ):
+            yield run.span()
+
+
+_IBAN = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?:[ -]?[A-Z0-9]){11,32}")
+
+
+def _scan_ibans(text: str) -> Iterator[tuple[int, int]]:
+    for match in _IBAN.finditer(text):
+        # Positions of the alphanumeric characters, so that the longest valid
+        # prefix maps back to a span of the original (spaced) text.
+        positions = [match.start() + i for i, c in enumerate(match.group(0)) if c.isalnum()]
+        compact = "".join(text[p] for p in positions)
+        for length in range(min(34, len(compact)), 14, -1):
+            if stdnum_iban.is_valid(compact[:length]):
+                yield match.start(), positions[length - 1] + 1
+                break
+
+
+_IPV4 = re.compile(r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w]|\.\d)")
+_IPV6 = re.compile(
+    r"(?<![\w:.])(?=[0-9A-Fa-f:]*[0-9A-Fa-f])(?=[0-9A-Fa-f]*:[0-9A-Fa-f]*:)"
+    r"[0-9A-Fa-f:]{2,39}(?:(?<=:)\d{1,3}(?:\.\d{1,3}){3})?(?:%[\w.]+)?(?![\w:]|\.\w)"
 )
 
 
+def _scan_ipv4(text: str) -> Iterator[tuple[int, int]]:
+    for match in _IPV4.finditer(text):
+        try:
+            ipaddress.IPv4Address(match.group(0))
+        except ValueError:
+            continue
+        yield match.span()
+
+
+def _scan_ipv6(text: str) -> Iterator[tuple[int, int]]:
+    for match in _IPV6.finditer(text):
+        try:
+            ipaddress.IPv6Address(match.group(0))
+        except ValueError:
+            continue
+        yield match.span()
+
+
+# Phone candidates: optional "+" or "00", then digit groups, possibly in
+# parentheses, joined by at most one separator. Possessive quantifiers keep a
+# digit group from being split, so failing candidates cost linear time.
+_PHONE = re.compile(r"(?<![\w+.])(?:\+|00)?(?:\(\d++\)|\d++)(?:[ .\-/]?(?:\(\d++\)|\d++)){0,7}+")
+_PHONE_GROUP = re.compile(r"\(?\d+\)?")
+_NANP = re.compile(r"^(?:\+?1[ .-]?)?\(?[2-9]\d{2}\)?[ .-]?[2-9]\d{2}[ .-]?\d{4}$")
+_DATE_LIKE = re.compile(r"^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$")
+# Regions whose national numbers begin with a trunk "0" (or, for Italy, a
+# leading 0 that is part of the number): "030 1234567", "(0161) 496 0066".
+TRUNK_REGIONS = ("GB", "DE", "FR", "IT", "NL", "BE", "CH", "AT", "IE", "AU", "IN", "BR", "IL")
+
+
+def _phone_valid(candidate: str) -> bool:
+    digits = _digit_count(candidate)
+    if not 7 <= digits <= 17 or _DATE_LIKE.match(candidate):
+        return False
+    if candidate.startswith(("+", "00")):
+        regions: tuple[str | None, ...] = ("DE",) if candidate.startswith("00") else (None,)
+    elif _NANP.match(candidate):
+        regions = ("US",)
+    elif candidate.lstrip("(").startswith("0"):
+        regions = TRUNK_REGIONS
+    else:
+        return False
+    if regions == (None,):
+        # "+44 (0)20 ..." writes the trunk prefix that callers from abroad drop.
+        candidate = candidate.replace("(0)", "", 1)
+    for region in regions:
+        try:
+            number = phonenumbers.parse(candidate, region)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_valid_number(number):
+            return True
+    return False
+
+
+def _scan_phones(text: str) -> Iterator[tuple[int, int]]:
+    for match in _PHONE.finditer(text):
+        base = match.start()
+        body = match.group(0)
+        if len(body) < 7 or _digit_count(body) < 7:
+            continue
+        prefix = len(body) - len(body.lstrip("+0")) if body.startswith(("+", "00")) else 0
+        groups = [(m.start() + base, m.end() + base) for m in _PHONE_GROUP.finditer(body)]
+        if prefix and groups:
+            # The "+" (or "00") belongs to the first group.
+            groups[0] = (base, groups[0][1])
+        index = 0
+        while index < len(groups):
+            found = None
+            for last in range(len(groups) - 1, index - 1, -1):
+                if _phone_valid(text[groups[index][0] : groups[last][1]]):
+                    found = last
+                    break
+            if found is None:
+                index += 1
+                continue
+            yield groups[index][0], groups[found][1]
+            index = found + 1
+
+
+DETECTORS: tuple[Detector, ...] = (
+    Detector("private_key_block", "PRIVATE_KEY", 100, _regex_scan(_PRIVATE_KEY),
+             lambda t: "PRIVATE KEY" in t),
+    Detector("jwt", "JWT", 90, _regex_scan(_JWT), lambda t: "eyJ" in t),
+    Detector("provider_api_key", "API_KEY", 80, _regex_scan(_API_KEY)),
+    Detector("url_credentials", "SECRET", 75, _regex_scan(_URL_CREDENTIALS, 1),
+             lambda t: "://" in t),
+    Detector("secret_assignment", "SECRET", 70, _regex_scan(_ASSIGNMENT, 1),
+             lambda t: "=" in t or ":" in t),
+    Detector("bearer_token", "SECRET", 70, _regex_scan(_BEARER, 1), lambda t: "Bearer" in t),
+    Detector("email", "EMAIL", 60, _regex_scan(_EMAIL), lambda t: "@" in t),
+    Detector("iban", "IBAN", 55, _scan_ibans, _has_digit),
+    Detector("card", "CARD", 50, _scan_cards, _has_digit),
+    Detector("us_ssn", "SSN", 45, _scan_ssns, _has_digit),
+    Detector("ipv4", "IP", 40, _scan_ipv4, lambda t: "." in t),
+    Detector("ipv6", "IP", 40, _scan_ipv6, lambda t: ":" in t),
+    Detector("phone", "PHONE", 30, _scan_phones, _has_digit),
+)  # fmt: skip
+
+
 class Redactor:
+    """Finds PII and secrets and replaces them with typed placeholders."""
+
     def __init__(self, detectors: tuple[Detector, ...] = DETECTORS) -> None:
         self.detectors = detectors
 
-    def redact(self, text: str) -> str:
+    def detect(self, text: str) -> list[Finding]:
+        """Non-overlapping findings in text order."""
+        candidates: list[tuple[int, int, int, Detector]] = []
         for detector in self.detectors:
-            text = detector.pattern.sub(lambda m, d=detector: self._replace(m, d), text)
-        return text
+            if detector.gate is not None and not detector.gate(text):
+                continue
+            for start, end in detector.scan(text):
+                if end > start:
+                    candidates.append((detector.priority, start, end, detector))
+        if not candidates:
+            return []
+        # Highest priority first, then longest: the winner keeps its span.
+        candidates.sort(key=lambda c: (-c[0], c[1] - c[2], c[1]))
+        taken: list[tuple[int, int]] = []
+        findings: list[Finding] = []
+        for _, start, end, detector in candidates:
+            if any(start < t_end and t_start < end for t_start, t_end in taken):
+                continue
+            taken.append((start, end))
+            findings.append(Finding(detector.kind, start, end, detector.name))
+        findings.sort(key=lambda f: f.start)
+        return findings
 
-    @staticmethod
-    def _replace(match: re.Match[str], detector: Detector) -> str:
-        if detector.accept is not None and not detector.accept(match.group(0)):
-            return match.group(0)
-        return f"[{detector.label}]"
+    def redact(self, text: str) -> str:
+        findings = self.detect(text)
+        if not findings:
+            return text
+        parts: list[str] = []
+        cursor = 0
+        for finding in findings:
+            parts.append(text[cursor : finding.start])
+            parts.append(finding.placeholder)
+            cursor = finding.end
+        parts.append(text[cursor:])
+        return "".join(parts)
+
+    def redact_value(self, value: Any) -> Any:
+        """Redact every string inside nested dicts, lists and tuples (keys included)."""
+        if isinstance(value, str):
+            return self.redact(value)
+        if isinstance(value, dict):
+            return {self.redact_value(k): self.redact_value(v) for k, v in value.items()}
+        if isinstance(value, list | tuple):
+            return type(value)(self.redact_value(v) for v in value)
+        return value
 
     def excerpt(self, text: str | None, limit: int = 160) -> str | None:
-        """A short redacted excerpt for audit records."""
+        """A short redacted excerpt for audit records (redacted before cutting,
+        so a cut can never leave half of a card number behind)."""
         if text is None:
             return None
         redacted = self.redact(text)
         return redacted if len(redacted) <= limit else redacted[: limit - 1] + "…"
+
+
+_DEFAULT = Redactor()
+
+
+def detect(text: str) -> list[Finding]:
+    return _DEFAULT.detect(text)
+
+
+def redact(text: str) -> str:
+    return _DEFAULT.redact(text)
+
+
+def luhn_valid(digits: str) -> bool:
+    """Kept for callers of the first version; python-stdnum does the work."""
+    return luhn.is_valid(digits)

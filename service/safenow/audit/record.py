@@ -2,7 +2,7 @@
 
 Each record carries the SHA-256 of the previous record of the same writer
 (one writer per process), so editing, deleting or reordering a record breaks
-the chain at a position `safenow-audit verify` can name.
+the chain at a position `safenow-audit verify` can name (see verify.py).
 """
 
 from __future__ import annotations
@@ -37,19 +37,19 @@ def seal(event: dict[str, Any], writer: str, seq: int, prev_hash: str) -> dict[s
     return record
 
 
-def verify_chain(records: list[dict[str, Any]]) -> tuple[bool, int | None, str]:
-    """Check one writer's records in order; return (ok, bad_position, reason)."""
-    prev = None
-    for position, record in enumerate(records):
-        if record.get("hash") != record_hash(record):
-            return False, position, "record content does not match its hash"
-        if prev is None:
-            if record.get("seq") != 0 and record.get("prev_hash") == GENESIS:
-                return False, position, "chain starts at a non-zero sequence"
-        else:
-            if record.get("prev_hash") != prev["hash"]:
-                return False, position, "prev_hash does not match the previous record"
-            if record.get("seq") != prev.get("seq", -1) + 1:
-                return False, position, "sequence number gap"
-        prev = record
-    return True, None, "ok"
+def link_problem(record: dict[str, Any], expected_seq: int, expected_prev: str) -> str | None:
+    """Why a record does not continue the chain at (expected_seq, expected_prev)."""
+    if record.get("hash") != record_hash(record):
+        return "record content does not match its hash (edited)"
+    seq = record.get("seq")
+    if seq != expected_seq:
+        if isinstance(seq, int) and seq > expected_seq:
+            missing = seq - expected_seq
+            return (
+                f"expected seq {expected_seq}, found {seq}: {missing} record(s) missing "
+                "(deleted) or out of order"
+            )
+        return f"expected seq {expected_seq}, found {seq}: record out of order or duplicated"
+    if record.get("prev_hash") != expected_prev:
+        return "prev_hash does not match the hash of the previous record"
+    return None
