@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from safenow.audit.base import AuditSink, AuditTrail
-from safenow.audit.file_sink import FileAuditSink
+from safenow.audit.factory import build_sink
 from safenow.auth import KeyRing
 from safenow.gateway import Gateway
 from safenow.metrics import Metrics
@@ -72,9 +72,14 @@ def build_rate_limiter(settings: Settings, metrics: Metrics | None = None) -> Ra
 
 
 def build_audit_sink(settings: Settings) -> AuditSink:
-    if settings.AUDIT_SINK == "file":
-        return FileAuditSink(settings.AUDIT_LOG_PATH)
-    raise ValueError(f"AUDIT_SINK={settings.AUDIT_SINK} is not available yet; allowed: file")
+    return build_sink(
+        settings.AUDIT_SINK,
+        settings.AUDIT_LOG_PATH,
+        settings.AUDIT_DATABASE_URL,
+        fsync=settings.AUDIT_FSYNC,
+        group_commit_ms=settings.AUDIT_GROUP_COMMIT_MS,
+        failure_policy=settings.AUDIT_ON_FAILURE,
+    )
 
 
 def build_model(settings: Settings) -> ModelAdapter:

@@ -43,6 +43,15 @@ class Outcome:
         return {"input": self.input_verdict.to_dict(), "output": self.output_verdict.to_dict()}
 
 
+# Audit fields that are identifiers, hashes or numbers the service itself
+# produced; every other string (route, verdict reasons, caller metadata) may
+# carry what a client typed and goes through the redactor first.
+_STRUCTURAL_AUDIT_FIELDS = frozenset(
+    {"ts", "time", "decision", "request_id", "key_name", "tier", "model", "fallback",
+     "latency_ms", "prompt_sha256", "output_sha256", "prompt_excerpt"}
+)  # fmt: skip
+
+
 class Gateway:
     def __init__(
         self,
@@ -138,7 +147,7 @@ class Gateway:
     def record(self, event: dict[str, Any]) -> None:
         """Write one audit event, applying the configured failure policy."""
         try:
-            self.audit.record(event)
+            self.audit.record(self._without_pii(event))
         except (AuditError, OSError) as exc:
             self.metrics.audit_failures.labels(self.audit_on_failure).inc()
             log.error("audit_write_failed", error=str(exc), policy=self.audit_on_failure)
@@ -146,3 +155,9 @@ class Gateway:
                 raise ApiError(
                     503, "audit_unavailable", "the audit trail cannot record; request refused"
                 ) from exc
+
+    def _without_pii(self, event: dict[str, Any]) -> dict[str, Any]:
+        return {
+            key: value if key in _STRUCTURAL_AUDIT_FIELDS else self.redactor.redact_value(value)
+            for key, value in event.items()
+        }

@@ -102,7 +102,8 @@ class Settings(BaseSettings):
     SIMULATED_LATENCY_MS: int = Field(0, ge=0, le=60_000)
 
     # --- audit ---
-    AUDIT_SINK: Literal["file", "sqlite", "postgres"] = "file"
+    # sqlite keeps `make run` free of servers: <AUDIT_LOG_PATH>/audit.sqlite3.
+    AUDIT_SINK: Literal["file", "sqlite", "postgres"] = "sqlite"
     AUDIT_LOG_PATH: Path = Path("./var/audit")
     AUDIT_DATABASE_URL: str = Field("", repr=False)
     AUDIT_ON_FAILURE: Literal["fail-closed", "degrade"] = "fail-closed"
@@ -127,6 +128,15 @@ class Settings(BaseSettings):
     def _check_redis_url(cls, value: str) -> str:
         if not value.startswith(("redis://", "rediss://", "unix://")):
             raise ValueError("must start with redis://, rediss:// or unix://")
+        return value
+
+    @field_validator("AUDIT_CHECKPOINT_KEY")
+    @classmethod
+    def _check_checkpoint_key(cls, value: str) -> str:
+        # Empty is allowed (only purge and verify of a purged chain need it);
+        # a short key would make forged checkpoints guessable.
+        if value and len(value) < 32:
+            raise ValueError("must be at least 32 characters (a random secret from a Secret)")
         return value
 
     @field_validator("RATE_LIMIT_TIERS")
