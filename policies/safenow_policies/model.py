@@ -23,6 +23,7 @@ from pulumi_policy import (
     StackValidationPolicy,
 )
 
+from safenow_policies.k8s import plain
 from safenow_policies.resource import Resource
 from safenow_policies.stack import StackView, engine_stack_config
 
@@ -150,7 +151,8 @@ class SafeNowPolicy:
 
     def parameter_values(self, config: Mapping[str, Any] | None) -> dict[str, Any]:
         values = {k: v["default"] for k, v in self.parameters.items()}
-        values.update({k: v for k, v in (config or {}).items() if k in self.parameters})
+        # The engine hands numbers over as floats: 3 arrives as 3.0.
+        values.update({k: plain(v) for k, v in (config or {}).items() if k in self.parameters})
         return values
 
     # --- evaluation (also used directly by unit tests) ---------------------
