@@ -34,17 +34,32 @@ def _wait_until(moment: float) -> None:
 
 
 def hammer_http(
-    base_url: str, api_key: str, start_at: float, stop_at: float, max_requests: int
+    base_url: str,
+    api_key: str,
+    start_at: float,
+    stop_at: float,
+    max_requests: int,
+    keep_alive: bool = True,
 ) -> list[Sample]:
-    """POST /v1/generate back to back (keep-alive) from start_at until stop_at."""
+    """POST /v1/generate back to back from start_at until stop_at.
+
+    With keep_alive one connection (so one gunicorn worker) serves every
+    request; without, each request opens a new connection and may land on
+    any worker.
+    """
     parts = urlsplit(base_url)
     conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
     body = json.dumps({"prompt": "hi"})
     headers = {"Authorization": f"Bearer {api_key}", "Content-Type": "application/json"}
+    if not keep_alive:
+        headers["Connection"] = "close"
     samples: list[Sample] = []
     _wait_until(start_at)
     try:
         while len(samples) < max_requests and time.time() < stop_at:
+            if not keep_alive:
+                conn.close()
+                conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
             sent = time.time()
             conn.request("POST", "/v1/generate", body=body, headers=headers)
             response = conn.getresponse()
