@@ -33,7 +33,7 @@ checkov-venv: $(CHECKOV_STAMP) ## Create the separate checkov virtualenv (.venv-
 
 checkov: $(CHECKOV_STAMP) render ## Run checkov offline on STACK's render (accepted checks: docs/checkov.md)
 	CKV_SKIP_PACKAGE_UPDATE_CHECK=true $(INFRA_ENV) $(PY) -m safenow_infra.checkov_gate \
-	  --checkov '$(CHECKOV)' --dir '$(RENDER_DIR)' --accepted docs/checkov.md
+	  --checkov '$(CHECKOV)' --dir '$(RENDER_DIR)' --accepted docs/checkov.md --stack '$(STACK)'
 
 bench-preview: $(STAMP) ## Time the prod preview under mocks (prints seconds)
 	$(INFRA_ENV) $(PY) bench/bench_preview.py --stack prod
