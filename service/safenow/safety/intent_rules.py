@@ -1,0 +1,338 @@
+"""The rule set of the `rules` classifier: prompt injection and jailbreaks.
+
+Rules look for the *moves* of an attack rather than for known strings:
+overriding earlier instructions, declaring new ones, claiming authority,
+fake role markers, asking for the hidden prompt, asking to exfiltrate data
+(prompt injection); adopting a persona without rules, switching to a special
+mode, fiction or hypotheticals used to lift the rules, pressure to never
+refuse (jailbreak). docs/safety.md lists them with their weights.
+
+Patterns run on the folded text: lower case, no homoglyphs, leetspeak or
+spacing tricks. Word separators are written ``\\W+`` and gaps are bounded.
+"""
+
+from __future__ import annotations
+
+from safenow.safety.rules import MITIGATING, Rule, near, rule
+
+INJ = "prompt_injection"
+JB = "jailbreak"
+
+_OVERRIDE_VERBS = (
+    r"ignore|ignoring|disregard|forget|set aside|pay no attention to|drop|override|overrule"
+    r"|bypass|abandon|stop following|do not follow|don'?t follow|replace|skip|discard|cancel"
+)
+_EARLIER = (
+    r"previous|prior|above|earlier|preceding|original|initial|old|all|any|every|your|its"
+    r"|the developers?'?s?|system|existing|current|these|those"
+)
+_DIRECTIVES = (
+    r"instructions?|rules?|prompts?|directions?|directives?|guidelines?|guidance|constraints?"
+    r"|polic(?:y|ies)|task|orders|programming|context|training|restrictions|limitations"
+)
+_REVEAL = (
+    r"reveal|print|show|repeat|output|display|dump|tell me|list|share|disclose|echo|quote"
+    r"|spell out|reprint|append|give me|write out|write down|leak|expose|send me|copy|paste"
+    r"|start your reply with|begin your answer with"
+)
+_HIDDEN_PROMPT = (
+    r"system (?:prompt|message|instructions?)|hidden (?:instructions?|messages?|text|prompt|rules)"
+    r"|initial (?:prompt|instructions?)|original (?:prompt|instructions?)|(?:full|complete|exact) "
+    r"(?:prompt|system instructions|instructions)|(?:confidential|secret|internal) (?:instructions?"
+    r"|preamble|prompt|rules|configuration|initiali[sz]ation(?: text)?)|your (?:instructions|prompt"
+    r"|rules|configuration|guidelines|hidden)(?! for\b| on\b| about\b)|(?:prompt|instructions) "
+    r"(?:you were|that) (?:given|initiali[sz]ed|configures?)|context window|initiali[sz]ation text"
+    r"|(?:first|initial) \d+ words|the prompt you were|developer (?:message|prompt)"
+    r"|(?:secret|hidden|internal) rules|(?:complete|full) (?:system )?instructions"
+)
+_PERSONA = (
+    r"you are|you're|act as|acting as|act like|pretend to be|pretend you are|roleplay as"
+    r"|role-?play as|play the role of|you will act as|stay in character as|assume the identity of"
+    r"|be an? (?:assistant|ai|model)|respond as|reply as|answer as|write as|simulate|imagine"
+    r"|persona|character|become|speak as|answer as|you will answer as|play|alter ego"
+)
+_UNBOUND = (
+    r"no (?:content |safety |ethical |moral )?(?:restrictions|limits|limitations|filters?|rules"
+    r"|guidelines|content polic(?:y|ies)|alignment|guardrails|moral|ethical|censorship"
+    r"|disclaimers|concern for safety)"
+    r"|unrestricted|unfiltered|uncensored|jailbroken|unaligned|unhinged|rogue|evil"
+    r"|without (?:any )?(?:restrictions|limits|limitations|filters?|rules|censorship|ethic\w*"
+    r"|moral\w*|alignment|refus\w*|guardrails|content polic(?:y|ies)|safety)"
+    r"|never (?:refuses?|says? no|says? (?:it|you) can'?t)|do anything|broken free"
+    r"|escaped|free of|not bound|trained without|zero (?:restrictions|rules|limits|filters)"
+    r"|(?:does not|doesn'?t|do not|don'?t) care about (?:rules|laws|ethics|safety)"
+    r"|(?:never|not) (?:been )?given (?:a|any) (?:content )?polic(?:y|ies)|immune to"
+    r"|never censored|lost (?:its|your) alignment|liberated|no ethical constraints"
+    r"|(?:do not|don'?t|never) refuse anything"
+)
+_SAFETY_THINGS = (
+    r"content polic(?:y|ies)|ethical (?:guidelines|programming|rules)|safety (?:rules|training"
+    r"|mode|filters?|guidelines|restrictions)|filters?|restrictions|guardrails|restraints"
+    r"|limitations|censorship|alignment|guidelines|moral (?:limits|guidelines)"
+)
+
+INJECTION_RULES: tuple[Rule, ...] = (
+    rule(
+        INJ,
+        0.9,
+        rf"\b(?:{_OVERRIDE_VERBS})\W+(?:\w+\W+){{0,4}}?(?:{_EARLIER})\W+(?:[\w']+\W+){{0,3}}?"
+        rf"(?:{_DIRECTIVES})\b",
+        "asks to override earlier instructions",
+    ),
+    rule(
+        INJ,
+        0.8,
+        r"\b(?:ignore|disregard|forget|drop|abandon|bypass)\W+the\W+(?:rules|instructions"
+        r"|guidelines|guardrails|restrictions|system prompt)\b",
+        "asks to override the rules",
+    ),
+    rule(
+        INJ,
+        0.75,
+        r"\b(?:assistant|ai|chatbot|model|agent)\s*[,:]\s*(?:please\s+)?(?:ignore|disregard"
+        r"|forget|stop|do not|don'?t)\b",
+        "addresses an instruction to the model inside content",
+    ),
+    rule(
+        INJ,
+        0.85,
+        near(_REVEAL + r"|what (?:is|are|were)|tell me what", _HIDDEN_PROMPT, 50),
+        "asks for the system prompt or hidden instructions",
+    ),
+    rule(
+        INJ,
+        0.8,
+        r"\b(?:repeat|print|output|echo|copy|reproduce|reprint|dump)\W+(?:\w+\W+){0,4}?"
+        r"(?:text|everything|words|content|all|context)\W+(?:\w+\W+){0,2}?(?:above|before"
+        r" this|prior)\b",
+        "asks to repeat the hidden context",
+    ),
+    rule(
+        INJ,
+        0.7,
+        r"\b(?:new|updated|real|actual|true)\W+(?:system prompt|instructions?|rules?"
+        r"|task|polic(?:y|ies)|goal|guidelines)\b.{0,60}?\b(?:override|overrides|replace"
+        r"|supersede|instead|only|must|cancel+ed|no longer|revoked)",
+        "declares new instructions",
+    ),
+    rule(
+        INJ,
+        0.75,
+        r"\b(?:previous|prior|earlier|original|old|above)\W+(?:system prompt|instructions?"
+        r"|rules?|guidelines|directives)\W+(?:\w+\W+){0,3}?(?:is|are|were|was)\W+(?:\w+\W+)?"
+        r"(?:revoked|cancel+ed|void|deprecated|fake|invalid|obsolete|disabled|a test"
+        r"|written by an attacker|no longer)",
+        "declares earlier instructions void",
+    ),
+    rule(
+        INJ,
+        0.7,
+        r"\beverything\W+(?:\w+\W+){0,4}?(?:told you|said|before this)\W+(?:\w+\W+){0,2}?"
+        r"(?:is|was|were)\W+(?:cancel+ed|revoked|a test|void|fake)",
+        "declares earlier instructions void",
+    ),
+    rule(
+        INJ,
+        0.45,
+        r"\b(?:i am|i'm|this is|as) (?:your|the) (?:developer|creator|administrator|admin"
+        r"|operator|system administrator|owner)\b|\bmessage from (?:your|the) (?:operator"
+        r"|developer|administrator)|\bimportant update from\b",
+        "claims authority over the assistant",
+    ),
+    rule(
+        INJ,
+        0.6,
+        r"(?:#{2,}\s*system\b|\[system\]|<\s*/?\s*system\s*>|<\|im_start\|>|</user>"
+        r"|\bsystem\s*:\s*(?:new|override|you)|\badmin mode\b|\bmaintenance mode\b)",
+        "contains a fake system or role marker",
+    ),
+    rule(
+        INJ,
+        0.75,
+        r"\b(?:ai|assistant|language models?|llms?|chatbot|agents?|models?)\b(?:\W+\w+){0,6}?"
+        r"\W+(?:reading|processing|must|should|will)\b.{0,60}?\b(?:ignore|disregard|forget"
+        r"|instead|stop what)\b",
+        "addresses an instruction to the model inside content",
+    ),
+    rule(
+        INJ,
+        0.5,
+        near(
+            r"send|forward|post|upload|leak|exfiltrate|dump|output|write|list|tell me"
+            r"|disclose|share|reveal",
+            r"conversation history|chat history|prior context|all prior context"
+            r"|database connection string|private notes|saved addresses|api keys"
+            r"|internal data|internal tools|confidential (?:documents|pricing|data|notes)"
+            r"|other users|user'?s? email",
+            40,
+        ),
+        "asks to exfiltrate data",
+    ),
+    rule(
+        INJ,
+        0.5,
+        r"\b(?:you were|you've been|you have been|were you|was you|did your \w+) (?:\w+ )?"
+        r"(?:given|told|instructed"
+        r"|configured|set (?:you )?up|use to set you up)\b|\bin your context\b"
+        r"|\byour (?:creators|developers) (?:use|used|gave|wrote)\b",
+        "asks about the assistant's own setup",
+    ),
+    rule(
+        INJ,
+        0.4,
+        r"\b(?:exact wording|verbatim|word for word|exactly as written|character by"
+        r" character|write them down)\b",
+        "asks for an exact copy",
+    ),
+    rule(
+        INJ,
+        0.5,
+        near(
+            r"send|forward|post|upload|leak|exfiltrate|email",
+            r"cookies|session tokens"
+            r"|credentials|passwords|conversation|chat history|thread",
+            40,
+        )
+        + r".{0,40}\b(?:to https?|to \S+\.(?:com|net|org|io)|to (?:an )?external|to attacker)",
+        "asks to send data to an outside address",
+    ),
+    rule(
+        INJ,
+        0.6,
+        r"\bignore (?:the |my )?user'?s? (?:question|request|input)\b|\byour (?:only|new)"
+        r" (?:job|goal|task) (?:now )?is\b|\btreat (?:the following|the rest of this"
+        r" message|this) as (?:a command|your new|the new|instructions)",
+        "redirects the task",
+    ),
+    rule(
+        INJ,
+        0.35,
+        near(
+            r"decode|decrypt|translate|convert",
+            r"follow|obey|execute|do exactly"
+            r"|do what|instruction inside|handle it|respond to it|act on",
+            60,
+        ),
+        "asks to decode and follow hidden content",
+    ),
+    rule(
+        INJ,
+        0.45,
+        r"\bauthori[sz]ed? (?:you|override)\b|\bi (?:have|got) permission\b"
+        r"|\byou are required to (?:disclose|reveal|share)\b",
+        "claims an authorisation",
+    ),
+)
+
+JAILBREAK_RULES: tuple[Rule, ...] = (
+    rule(JB, 0.85, near(_PERSONA, _UNBOUND, 70), "role play meant to escape the rules"),
+    rule(
+        JB,
+        0.85,
+        r"\b(?:dan|stan|dude|aim|anti|evilbot|basedgpt|omega|maximum|chaos|unchained)\b"
+        r".{0,60}\b(?:anything|no rules|never|broken free|without|not have to abide"
+        r"|no limits|answers (?:all|every))",
+        "invokes a known jailbreak persona",
+    ),
+    rule(
+        JB,
+        0.75,
+        r"\b(?:enable|enter|activate|switch (?:in)?to|unlock|turn on|with|under|into)\W+"
+        r"(?:\w+\W+){0,3}?(?:developer|jailbreak|god|dan|uncensored|unrestricted"
+        r"|unfiltered|opposite|freedom|evil)\W+(?:mode|protocol)\b"
+        r"|\byou(?:'re| are) (?:now )?in (?:\w+ )?(?:jailbreak|opposite|god|developer"
+        r"|uncensored) mode\b",
+        "asks for a special mode without rules",
+    ),
+    rule(
+        JB,
+        0.75,
+        r"\b(?:no longer|not) (?:bound|restricted|limited|constrained) by\b|\b(?:ignore"
+        r"|disable|turn off|remove|removes|bypass|drop|lift|free(?:d)? from|pretend)\W+"
+        rf"(?:[\w']+\W+){{0,3}}?(?:{_SAFETY_THINGS})\b",
+        "asks to drop the safety rules",
+    ),
+    rule(
+        JB,
+        0.7,
+        r"\b(?:hypothetical\w*|imagine|pretend|simulat\w+|story|fiction\w*|screenplay|novel"
+        r"|role-?play\w*|game|experiment|world|universe)\b.{0,80}?\b(?:no (?:content )?"
+        r"polic(?:y|ies)|no (?:safety )?rules|no restrictions|without (?:any )?"
+        r"(?:restrictions|rules|limits|censorship)|unrestricted|unfiltered|uncensored|(?:rules|restrictions)"
+        r" (?:are |were )?(?:turned off|disabled|off|gone)|forbidden|off limits"
+        r"|(?:ethical|safety) guidelines (?:are |were )?(?:disabled|never written|off))",
+        "uses fiction or hypotheticals to lift the rules",
+    ),
+    rule(
+        JB,
+        0.6,
+        r"\b(?:stay in character|break character|breaks? character|fourth wall"
+        r"|never refuse|any refusal|without (?:warnings|disclaimers|refusals?)"
+        r"|no disclaimers|never says? (?:no|it can'?t|you can'?t))\b",
+        "pressures the model never to refuse",
+    ),
+    rule(
+        JB,
+        0.6,
+        r"\b(?:i give you permission|you have (?:my )?permission|you are allowed to"
+        r"|you'?re allowed to|special clearance|(?:restrictions|rules) (?:do not|don'?t)"
+        r" apply)\b",
+        "claims permission to break the rules",
+    ),
+    rule(
+        JB,
+        0.6,
+        r"\b(?:(?:safety|filters?|rules|restrictions|polic(?:y|ies)|guardrails) (?:are |is )?"
+        r"(?:off|turned off|disabled|paused|removed|gone)|nobody is monitoring"
+        r"|no one is (?:watching|monitoring))\b",
+        "claims that safety is switched off",
+    ),
+    rule(
+        JB,
+        0.55,
+        r"\b(?:unfiltered|uncensored|unaligned|jailbroken|unhinged)\b",
+        "asks for an unfiltered model",
+    ),
+    rule(
+        JB,
+        0.5,
+        r"\b(?:act as|pretend to be|roleplay as) my (?:deceased|dead|late) grand\w+",
+        "uses a sentimental persona to extract content",
+    ),
+    rule(
+        JB,
+        0.5,
+        r"\b(?:twice|two columns|two ais|two versions)\b.{0,80}\b(?:unfiltered|rogue"
+        r"|without|ignores|no policy|uncensored)",
+        "asks for a second, unfiltered answer",
+    ),
+    rule(
+        JB,
+        0.55,
+        r"\b(?:escaped|escape|broken out of|break out of|free from)\W+(?:\w+\W+){0,2}?"
+        r"(?:sandbox|programming|control|constraints|confines)\b"
+        r"|\bdisobey (?:them|its rules|your rules|the rules)\b",
+        "claims to have escaped its constraints",
+    ),
+)
+
+# Counter-evidence: the text *talks about* attacks (asks what a phrase means,
+# how to defend against it) rather than performing one. A match scales the
+# score down instead of adding to it (see safenow.safety.rules).
+MITIGATING_RULES: tuple[Rule, ...] = (
+    rule(
+        MITIGATING,
+        0.5,
+        near(
+            r"what does|what do|meaning of|what is meant by|defend|protect"
+            r"|mitigat\w*|detect|prevent|guard against|talk about|examples? of"
+            r"|stop \w+ from|awareness",
+            r"prompt injection|injection|jailbreak\w*"
+            r"|attacks?|attacking|leaking",
+            80,
+        ),
+        "discusses attacks rather than performing one",
+    ),
+)
+
+DEFAULT_RULES: tuple[Rule, ...] = INJECTION_RULES + JAILBREAK_RULES + MITIGATING_RULES

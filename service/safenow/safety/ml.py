@@ -1,0 +1,264 @@
+"""The `ml` classifier: character n-grams and a linear model, trained here.
+
+Features are hashed character n-grams (2 to 5, within word boundaries) of
+the folded text, weighted by TF-IDF; a multinomial logistic regression maps
+them to the corpus labels. Hashing keeps the model a handful of arrays (no
+vocabulary), saved with numpy's ``.npz`` (no pickle, so loading a model file
+cannot run code).
+
+The model is trained from the train split shipped in the package, at build
+time (``make train-classifier`` / ``safenow-train-classifier``) or on first
+start, and stored under ``DATA_DIR/models`` with a fingerprint of the corpus,
+the feature settings and the scikit-learn version in its name: a changed
+corpus or library retrains instead of loading a stale model. Workers starting
+together take a file lock so that only one of them trains.
+
+Long texts are classified in overlapping windows and the most unsafe window
+counts: one injected sentence in a long document must not be diluted by the
+rest of it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import fcntl
+import hashlib
+import json
+import os
+import re
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import sklearn
+from scipy import sparse
+from sklearn.feature_extraction.text import HashingVectorizer
+from sklearn.linear_model import LogisticRegression
+from threadpoolctl import threadpool_limits
+
+from safenow.safety.classifier import Thresholds
+from safenow.safety.corpus import Sample, read_corpus, training_corpus_path
+from safenow.safety.normalize import normalize_text
+from safenow.safety.verdict import Action, Verdict
+
+FORMAT_VERSION = 1
+N_FEATURES = 2**18
+NGRAMS = (2, 5)
+REGULARISATION_C = 1000.0
+WINDOW_CHARS = 1024
+WINDOW_STEP = 768
+# A second unsafe class is reported when it holds this share of the probability.
+SECONDARY_CATEGORY_SHARE = 0.25
+
+
+# Runs of 20+ key-like characters (API keys, base64 lines, hashes) become one
+# marker that keeps a short provider prefix ("sk-", "ghp_"): random characters
+# carry no signal and would drown the words around them.
+_RANDOM_RUN = re.compile(r"\b([a-z]{2,10}[-_])?[a-z0-9+/_=-]{20,}")
+_DIGIT = re.compile(r"\d")
+
+
+def feature_text(folded: str) -> str:
+    """What the model reads: the folded text with random runs and digits masked.
+
+    Digits become 0 so that the *shape* of a phone number or card number is
+    learnt, not the particular number.
+    """
+    masked = _RANDOM_RUN.sub(lambda m: (m.group(1) or "") + "randomtoken", folded)
+    return _DIGIT.sub("0", masked)
+
+
+def _vectorizer() -> HashingVectorizer:
+    return HashingVectorizer(
+        analyzer="char_wb",
+        ngram_range=NGRAMS,
+        n_features=N_FEATURES,
+        alternate_sign=False,
+        norm=None,
+        lowercase=False,  # the folded text is already case-folded
+        dtype=np.float32,
+    )
+
+
+@dataclass(frozen=True)
+class LinearModel:
+    """What training produces: IDF weights and the logistic regression."""
+
+    classes: tuple[str, ...]
+    idf: np.ndarray  # (n_features,)
+    coef: np.ndarray  # (n_features, n_classes), transposed for X @ coef
+    intercept: np.ndarray  # (n_classes,)
+
+    def save(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".model-", suffix=".npz")
+        os.close(fd)
+        try:
+            np.savez_compressed(
+                tmp,
+                classes=np.array(self.classes),
+                idf=self.idf,
+                coef=self.coef,
+                intercept=self.intercept,
+                format_version=np.array(FORMAT_VERSION),
+            )
+            os.replace(tmp, path)  # readers never see a half-written model
+        finally:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+
+    @classmethod
+    def load(cls, path: Path) -> LinearModel:
+        with np.load(path, allow_pickle=False) as data:
+            if int(data["format_version"]) != FORMAT_VERSION:
+                raise ValueError(f"{path}: model format {int(data['format_version'])} unsupported")
+            return cls(
+                classes=tuple(str(c) for c in data["classes"]),
+                idf=data["idf"].astype(np.float32),
+                coef=data["coef"].astype(np.float32),
+                intercept=data["intercept"].astype(np.float32),
+            )
+
+
+def _tfidf(counts: sparse.csr_matrix, idf: np.ndarray) -> sparse.csr_matrix:
+    weighted = counts.copy()
+    weighted.data = np.log1p(weighted.data)  # sublinear term frequency
+    weighted = weighted.multiply(idf).tocsr()
+    norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return sparse.diags(1.0 / norms).dot(weighted).tocsr()
+
+
+def train(samples: list[Sample]) -> LinearModel:
+    texts = [feature_text(normalize_text(s.text).folded) for s in samples]
+    labels = [s.label for s in samples]
+    counts = _vectorizer().transform(texts).tocsr()
+    document_frequency = np.bincount(counts.indices, minlength=N_FEATURES)
+    n_docs = counts.shape[0]
+    # The smoothed IDF scikit-learn's TfidfTransformer uses.
+    idf = (np.log((1 + n_docs) / (1 + document_frequency)) + 1).astype(np.float32)
+    # Only hash buckets seen in training can get a weight; fitting on those
+    # columns alone gives the same model and is much faster.
+    used = np.flatnonzero(document_frequency)
+    features = _tfidf(counts, idf)[:, used]
+    model = LogisticRegression(
+        C=REGULARISATION_C, max_iter=5000, class_weight="balanced", solver="newton-cg"
+    )
+    # One BLAS thread: several threads on a tiny problem only fight each other
+    # (and the gunicorn workers on the same cores).
+    with threadpool_limits(limits=1):
+        model.fit(features, labels)
+    coef = np.zeros((N_FEATURES, len(model.classes_)), dtype=np.float32)
+    coef[used] = model.coef_.T
+    return LinearModel(
+        classes=tuple(str(c) for c in model.classes_),
+        idf=idf,
+        coef=coef,
+        intercept=model.intercept_.astype(np.float32),
+    )
+
+
+def fingerprint(corpus: Path) -> str:
+    digest = hashlib.sha256()
+    digest.update(corpus.read_bytes())
+    settings = {
+        "format": FORMAT_VERSION,
+        "n_features": N_FEATURES,
+        "ngrams": NGRAMS,
+        "C": REGULARISATION_C,
+        "sklearn": sklearn.__version__,
+    }
+    digest.update(json.dumps(settings, sort_keys=True).encode())
+    return digest.hexdigest()[:16]
+
+
+def model_path(data_dir: Path, corpus: Path) -> Path:
+    return Path(data_dir) / "models" / f"safety-ml-{fingerprint(corpus)}.npz"
+
+
+def load_or_train(data_dir: Path, corpus: Path | None = None) -> tuple[LinearModel, Path, bool]:
+    """The model for this corpus: loaded from disk, or trained and saved once.
+
+    Returns (model, path, trained_now).
+    """
+    corpus = corpus or training_corpus_path()
+    path = model_path(data_dir, corpus)
+    if path.exists():
+        return LinearModel.load(path), path, False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path.parent / ".train.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # another worker may be training right now
+        if path.exists():
+            return LinearModel.load(path), path, False
+        model = train(read_corpus(corpus))
+        model.save(path)
+        return model, path, True
+
+
+class MLClassifier:
+    name = "ml"
+
+    def __init__(self, model: LinearModel, thresholds: Thresholds) -> None:
+        self.model = model
+        self.thresholds = thresholds
+        self.vectorizer = _vectorizer()
+        self._benign = model.classes.index("benign")
+
+    @classmethod
+    def from_data_dir(cls, data_dir: Path, thresholds: Thresholds) -> MLClassifier:
+        model, _, _ = load_or_train(data_dir)
+        return cls(model, thresholds)
+
+    def probabilities(self, texts: list[str]) -> np.ndarray:
+        """Class probabilities (rows: texts, columns: model.classes)."""
+        masked = [feature_text(t) for t in texts]
+        features = _tfidf(self.vectorizer.transform(masked).tocsr(), self.model.idf)
+        logits = np.asarray(features @ self.model.coef) + self.model.intercept
+        logits -= logits.max(axis=1, keepdims=True)
+        exp = np.exp(logits)
+        return exp / exp.sum(axis=1, keepdims=True)
+
+    def classify(self, text: str) -> Verdict:
+        windows = [text[i : i + WINDOW_CHARS] for i in range(0, max(1, len(text)), WINDOW_STEP)]
+        if len(windows) > 1 and len(windows[-1]) < WINDOW_CHARS - WINDOW_STEP:
+            windows.pop()  # its text is already inside the previous window
+        probs = self.probabilities(windows)
+        worst = int(np.argmin(probs[:, self._benign]))
+        row = probs[worst]
+        score = float(1.0 - row[self._benign])
+        action = self.thresholds.action_for(score)
+        if action is Action.ALLOW:
+            return Verdict(Action.ALLOW, score, source=self.name)
+        unsafe = sorted((i for i in range(len(row)) if i != self._benign), key=lambda i: -row[i])
+        categories = [self.model.classes[unsafe[0]]]
+        categories += [
+            self.model.classes[i] for i in unsafe[1:] if row[i] >= SECONDARY_CATEGORY_SHARE
+        ]
+        reasons = tuple(f"ml: {c} ({row[self.model.classes.index(c)]:.2f})" for c in categories)
+        return Verdict(action, score, tuple(categories), reasons, self.name)
+
+
+def train_main(argv: list[str] | None = None) -> int:
+    """`safenow-train-classifier`: train (or reuse) the ml model under a data dir."""
+    parser = argparse.ArgumentParser(description="Train the SafeNow ml safety classifier.")
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        default=Path(os.environ.get("DATA_DIR", "./var")),
+        help="where models/ is written (default: $DATA_DIR or ./var)",
+    )
+    parser.add_argument("--corpus", type=Path, default=None, help="JSONL corpus to train from")
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    model, path, trained = load_or_train(args.data_dir, args.corpus)
+    took = time.perf_counter() - started
+    verb = "trained" if trained else "already present"
+    print(f"{verb}: {path} ({len(model.classes)} classes, {took:.1f} s)")
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(train_main())

@@ -1,0 +1,192 @@
+"""Text normalisation for detection.
+
+Attackers disguise the words a detector looks for: fullwidth or mathematical
+letters, Cyrillic look-alikes, zero-width characters between letters, bidi
+controls, leetspeak, letters spaced apart, payloads in base64 or hex. Every
+check therefore runs on a *normalised* view while the model still receives the
+original text. Two views are kept:
+
+- ``plain``: NFKC, invisible and bidi characters removed, look-alike letters
+  mapped to Latin, whitespace collapsed. Case and digits are intact, so
+  credential and personal-data formats still match.
+- ``folded``: ``plain`` plus case folding, leetspeak folding and spaced-letter
+  joining. Intent rules and the ml classifier read this one.
+
+``payloads`` holds base64 or hex blobs that decode to readable text; the
+folded view has each such blob replaced by its decoded text, so whatever was
+smuggled inside is checked like the rest.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+# Zero-width characters, soft hyphen, word joiner, BOM and bidi controls: they
+# render as nothing (or only reorder text), so they only serve to split words.
+# U+200D (zero-width joiner) also glues emoji sequences; removing it from the
+# detection view is harmless because no rule looks at emoji.
+INVISIBLE = (
+    "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e"
+    "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+    "\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\u206a\u206b\u206c\u206d\u206e\u206f"
+    "\u3164\ufeff\uffa0"
+)
+_DROP_INVISIBLE = dict.fromkeys(map(ord, INVISIBLE))
+
+# Leetspeak digits and symbols, folded only inside tokens that also contain a
+# letter ("1gn0re" -> "ignore") so that plain numbers ("2024") are untouched.
+_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b",
+                       "@": "a", "$": "s"})  # fmt: skip
+_LEET_TOKEN = re.compile(r"[a-z0-9@$]*[0-9@$][a-z0-9@$]*")
+_HAS_LETTER = re.compile(r"[a-z]")
+# Three or more single letters separated by one space, dot, dash, underscore or
+# asterisk: "i g n o r e", "s.y.s.t.e.m". Word gaps of two or more characters
+# survive, so "i g n o r e  a l l" becomes "ignore all".
+_SPACED = re.compile(r"(?<![^\W_])(?:[a-z][ .\-_*]){2,}[a-z](?![^\W_])")
+_SPACED_SEPARATORS = re.compile(r"[ .\-_*]")
+_WHITESPACE = re.compile(r"\s+")
+
+# Encoded payloads worth decoding: long base64 or hex runs.
+_BASE64_RUN = re.compile(r"[A-Za-z0-9+/_-]{20,}={0,2}")
+_HEX_RUN = re.compile(r"\b(?:[0-9a-fA-F]{2}){12,}\b")
+MAX_PAYLOADS = 8
+MAX_PAYLOAD_CHARS = 16_384
+
+
+@dataclass(frozen=True)
+class Normalized:
+    original: str
+    plain: str
+    folded: str
+    payloads: tuple[str, ...] = ()
+
+
+@lru_cache(maxsize=1)
+def homoglyph_table() -> dict[int, str]:
+    """Map non-ASCII look-alikes of Latin letters to that letter, once per process.
+
+    The data is Unicode's confusables list as shipped by confusable_homoglyphs;
+    only characters confusable with an ASCII letter are kept, so scripts are
+    not transliterated wholesale.
+    """
+    raw = resources.files("confusable_homoglyphs").joinpath("confusables.json").read_text("utf-8")
+    data = json.loads(raw)
+    table: dict[int, str] = {}
+    for letter in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ":
+        for entry in data.get(letter, ()):
+            char = entry["c"]
+            if len(char) == 1 and ord(char) > 127:
+                # The first letter that claims a character wins; case is kept
+                # so that credential formats still match in the plain view.
+                table.setdefault(ord(char), letter)
+    return table
+
+
+def _unmasked(text: str) -> str:
+    """NFKC, invisible characters removed and look-alike letters mapped to Latin."""
+    return (
+        unicodedata.normalize("NFKC", text).translate(_DROP_INVISIBLE).translate(homoglyph_table())
+    )
+
+
+def plain_view(text: str) -> str:
+    """`_unmasked` with whitespace collapsed."""
+    return _WHITESPACE.sub(" ", _unmasked(text)).strip()
+
+
+def _fold_leet(match: re.Match[str]) -> str:
+    token = match.group(0)
+    return token.translate(_LEET) if _HAS_LETTER.search(token) else token
+
+
+def _join_spaced(match: re.Match[str]) -> str:
+    return _SPACED_SEPARATORS.sub("", match.group(0))
+
+
+def fold(text: str) -> str:
+    """The detection view: homoglyphs, case, leetspeak and spacing folded.
+
+    Whitespace is collapsed last: a wide gap between spaced-out words is what
+    tells "i g n o r e  a l l" apart from one long spaced word.
+    """
+    text = _LEET_TOKEN.sub(_fold_leet, _unmasked(text).casefold())
+    text = _SPACED.sub(_join_spaced, text)
+    return _WHITESPACE.sub(" ", text).strip()
+
+
+def _readable(data: bytes) -> str | None:
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    printable = sum(ch.isprintable() or ch in "\n\t\r" for ch in text)
+    # Random bytes (keys, digests, images) rarely decode to mostly printable
+    # UTF-8 with spaces; natural-language payloads always do.
+    if not text or printable < 0.95 * len(text) or " " not in text:
+        return None
+    return text
+
+
+def _decode_base64(run: str) -> str | None:
+    padded = run + "=" * (-len(run) % 4)
+    altchars = b"-_" if ("-" in run or "_" in run) else None
+    try:
+        data = base64.b64decode(padded, altchars=altchars, validate=True)
+    except (binascii.Error, ValueError):
+        return None
+    return _readable(data)
+
+
+def _decode_hex(run: str) -> str | None:
+    try:
+        return _readable(bytes.fromhex(run))
+    except ValueError:  # pragma: no cover - the regex only admits hex pairs
+        return None
+
+
+def _payload_spans(plain: str) -> list[tuple[int, int, str]]:
+    """(start, end, decoded text) of base64/hex runs that decode to readable text."""
+    spans: list[tuple[int, int, str]] = []
+    for pattern, decoder in ((_HEX_RUN, _decode_hex), (_BASE64_RUN, _decode_base64)):
+        for match in pattern.finditer(plain):
+            if any(start <= match.start() < end for start, end, _ in spans):
+                continue  # a hex run is also a base64 run; decode it once
+            decoded = decoder(match.group(0)[: MAX_PAYLOAD_CHARS * 2])
+            if decoded:
+                spans.append((match.start(), match.end(), plain_view(decoded)))
+                if len(spans) >= MAX_PAYLOADS:
+                    return sorted(spans)
+    return sorted(spans)
+
+
+def decode_payloads(plain: str) -> tuple[str, ...]:
+    """Readable texts hidden in base64 or hex runs (bounded in number and size)."""
+    return tuple(text for _, _, text in _payload_spans(plain))
+
+
+def normalize_text(text: str) -> Normalized:
+    """Both views of ``text``. In the folded view every decodable payload is
+    replaced by its decoded text, so detectors read a smuggled instruction in
+    the context that asks to follow it."""
+    plain = plain_view(text)
+    spans = _payload_spans(plain)
+    if not spans:
+        return Normalized(text, plain, fold(text), ())
+    pieces, cursor = [], 0
+    for start, end, decoded in spans:
+        pieces += [plain[cursor:start], " ", decoded, " "]
+        cursor = end
+    pieces.append(plain[cursor:])
+    return Normalized(text, plain, fold("".join(pieces)), tuple(d for _, _, d in spans))
+
+
+def normalize(text: str) -> str:
+    """The folded detection view of ``text`` (kept for callers of the first API)."""
+    return normalize_text(text).folded

@@ -1,0 +1,73 @@
+"""Weighted rules: the transparent building block of the `rules` classifier
+and of the topic filter.
+
+A rule is a regular expression over the folded text (lower case, homoglyphs,
+leetspeak and spacing undone) with a weight in 0..1 and a reason. The score
+of a text is ``1 - prod(1 - w)`` over the rules that match, so independent
+signals reinforce each other without exceeding 1; one strong rule (0.9) is
+enough to block at the default threshold, two weak ones (0.4 + 0.4 = 0.64)
+only flag.
+
+Patterns only use bounded gaps (``.{0,60}``) and no nested quantifiers, so
+matching stays linear in the text length.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Rules of this category are counter-evidence: when one matches, the score is
+# multiplied by (1 - weight) instead of being raised.
+MITIGATING = "mitigating"
+
+
+@dataclass(frozen=True)
+class Rule:
+    category: str
+    weight: float
+    pattern: re.Pattern[str]
+    reason: str
+
+
+def rule(category: str, weight: float, pattern: str, reason: str) -> Rule:
+    if not 0.0 < weight <= 1.0:
+        raise ValueError(f"rule weight must be in (0, 1], got {weight}")
+    return Rule(category, weight, re.compile(pattern), reason)
+
+
+def near(first: str, second: str, gap: int = 60, *, either_order: bool = False) -> str:
+    """A pattern: a word from ``first`` and then one from ``second`` within ``gap``."""
+    forward = rf"\b(?:{first})\b.{{0,{gap}}}?\b(?:{second})\b"
+    if not either_order:
+        return forward
+    backward = rf"\b(?:{second})\b.{{0,{gap}}}?\b(?:{first})\b"
+    return f"{forward}|{backward}"
+
+
+@dataclass(frozen=True)
+class RuleMatch:
+    score: float
+    categories: tuple[str, ...]
+    reasons: tuple[str, ...]
+
+
+def evaluate(rules: tuple[Rule, ...], text: str) -> RuleMatch:
+    remaining = 1.0
+    discount = 1.0
+    categories: list[str] = []
+    reasons: list[str] = []
+    for candidate in rules:
+        if not candidate.pattern.search(text):
+            continue
+        if candidate.category == MITIGATING:
+            discount *= 1.0 - candidate.weight
+        else:
+            remaining *= 1.0 - candidate.weight
+            if candidate.category not in categories:
+                categories.append(candidate.category)
+        if candidate.reason not in reasons:
+            reasons.append(candidate.reason)
+    if not categories:
+        return RuleMatch(0.0, (), ())
+    return RuleMatch((1.0 - remaining) * discount, tuple(categories), tuple(reasons))

@@ -1,0 +1,201 @@
+"""Disallowed topics from a configurable list (`SAFETY_DISALLOWED_TOPICS`).
+
+Built-in topics are weighted rule sets that look for a *request for harmful
+capability*, not for the subject: "how do I synthesize sarin" is caught while
+"the history of chemical weapons treaties" is not. An entry of the form
+``name=phrase one|phrase two`` adds a custom topic whose phrases each block on
+their own (matched on the folded text, word by word).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from safenow.safety.classifier import Thresholds
+from safenow.safety.normalize import Normalized, fold
+from safenow.safety.rules import Rule, evaluate, near, rule
+from safenow.safety.verdict import Verdict
+
+_WMD = "weapons_of_mass_destruction"
+_AGENTS = (
+    r"sarin|tabun|soman|vx|novichok|nerve agents?|nerve gas|mustard gas|phosgene|ricin|abrin"
+    r"|anthrax(?: spores)?|botulinum(?: toxin)?|smallpox|chemical weapons?|chemical warfare agents?"
+    r"|biological weapons?|bio-?weapons?|dirty bomb|radiological (?:weapon|device|bomb)"
+    r"|nuclear (?:device|bomb|weapon)|atomic bomb|weapons?[- ]grade|uranium|plutonium"
+    r"|cesium-?137|cobalt-?60|radioactive material"
+)
+_PRODUCE = (
+    r"synthesi[sz]e|synthesis|make|produce|manufacture|build|create|brew|culture|grow"
+    r"|weaponi[sz]e|aerosoli[sz]e|enrich|recipe|precursors?|step-by-step|step by step"
+    r"|instructions|procedure|design|obtain|get|buy|acquire|steal|spread|disperse|release"
+    r"|contaminate|quantities"
+)
+_SELF_HARM = "self_harm_instructions"
+_METHOD = (
+    r"how|best way|easiest way|quickest way|fastest way|painless way|most painless|method"
+    r"|methods|ways|tell me|give me|which|how many|how much|enough|plan|tips"
+)
+_SELF_HARM_ACTS = (
+    r"kill myself|end my life|take my (?:own )?life|commit suicide|hang myself|hurt myself"
+    r"|cut myself|harm myself|(?:to|i|can i) overdose|(?:don'?t|not|never) wake up"
+    r"|lethal dose|definitely fatal|die (?:fastest|quickly|quietly|painlessly)|to die"
+    r"|end it(?: all)?"
+)
+_MALWARE = "malware"
+_MALWARE_KINDS = (
+    r"ransomware|keylogger|key logger|rootkit|botnet|trojan|backdoor|worm|virus|malware"
+    r"|spyware|(?:credential |info-?|password )?stealer|crypto-?miner|cryptojacker"
+    r"|remote access trojan|reverse shell|exploit|phishing (?:page|site|kit|email)|ddos attacks?"
+    r"|wiper|logic bomb"
+)
+_BUILD = r"write|create|code|build|develop|make|generate|give me code|program|craft|implement"
+
+BUILTIN_TOPICS: dict[str, tuple[Rule, ...]] = {
+    _WMD: (
+        rule(
+            _WMD,
+            0.85,
+            near(_PRODUCE, _AGENTS, 60, either_order=True),
+            "asks how to make or obtain a chemical, biological or nuclear weapon",
+        ),
+        rule(
+            _WMD,
+            0.85,
+            near(r"modify|engineer|enhance|mutate", r"virus|pathogen|bacteria|toxin", 30)
+            + r".{0,60}\b(?:transmissible|lethal|virulent|contagious|deadly)",
+            "asks how to enhance a pathogen",
+        ),
+        rule(
+            _WMD,
+            0.6,
+            near(
+                r"hurt|kill|harm|infect|contaminate|poison",
+                r"as many people|crowds?|crowded|city|neighbou?rhood|subway|stadium"
+                r"|water supply|ventilation",
+                60,
+            ),
+            "describes harm to many people",
+        ),
+        rule(
+            _WMD,
+            0.6,
+            near(
+                r"spread|disperse|release|aerosoli[sz]e",
+                r"toxin|virus|pathogen|spores|gas|agent",
+                40,
+            ),
+            "asks how to disperse an agent",
+        ),
+    ),
+    _SELF_HARM: (
+        rule(
+            _SELF_HARM,
+            0.9,
+            near(_METHOD, _SELF_HARM_ACTS, 80, either_order=True),
+            "asks for a method of self-harm or suicide",
+        ),
+        rule(
+            _SELF_HARM,
+            0.6,
+            r"\b(?:kill|hurt|harm|cut|starve|hang|poison) myself\b"
+            r"|\bend my (?:own )?life\b|\bi (?:want|wish) to die\b",
+            "expresses intent of self-harm",
+        ),
+        rule(
+            _SELF_HARM,
+            0.85,
+            near(
+                r"starve myself|throw up after|throwing up after"
+                r"|make myself (?:throw up|vomit|sick)",
+                r"without|hide|plan|tips|noticing|finding out|under",
+                60,
+                either_order=True,
+            ),
+            "asks for help hiding an eating disorder",
+        ),
+        rule(
+            _SELF_HARM,
+            0.6,
+            r"\bleave no (?:visible )?marks\b|\bwithout anyone (?:\w+ )?noticing\b",
+            "asks how to hide harm",
+        ),
+    ),
+    _MALWARE: (
+        rule(_MALWARE, 0.8, near(_BUILD, _MALWARE_KINDS, 40), "asks to write malicious software"),
+        rule(
+            _MALWARE,
+            0.7,
+            r"\bsteal(?:s|ing)? (?:saved |stored )?(?:passwords|cookies|credentials"
+            r"|sessions?|tokens)|\b(?:capture|read|intercept)s? (?:the )?(?:victim'?s? )?(?:sms"
+            r"|keystrokes|one-time codes)|\bdisables? (?:windows )?defender\b"
+            r"|\bhides? (?:my )?(?:processes|network connections|from (?:the )?(?:antivirus|admin"
+            r"|av|edr))|\b(?:evade|bypass|avoid) (?:the )?(?:antivirus|av|edr|detection|windows "
+            r"defender)|\b(?:don'?t|doesn'?t|not|never) detect|\bundetectable\b|\bpersists? after "
+            r"reboots?\b|\bwipes? the master boot record\b|\bencrypts? all (?:the )?files\b",
+            "describes a malicious capability",
+        ),
+        rule(
+            _MALWARE,
+            0.4,
+            r"\bvictim'?s?\b|\bransom\b|\bstolen credentials\b",
+            "mentions victims or ransom",
+        ),
+    ),
+}
+TOPIC_DESCRIPTIONS = {
+    _WMD: "weapons of mass destruction",
+    _SELF_HARM: "self-harm instructions",
+    _MALWARE: "malware",
+}
+_CUSTOM = re.compile(r"^([a-z0-9_]{1,40})=(.+)$")
+
+
+def parse_topics(entries: tuple[str, ...] | list[str]) -> dict[str, tuple[Rule, ...]]:
+    """Rules for each configured topic; raises ValueError naming a bad entry."""
+    topics: dict[str, tuple[Rule, ...]] = {}
+    for entry in entries:
+        if entry in BUILTIN_TOPICS:
+            topics[entry] = BUILTIN_TOPICS[entry]
+            continue
+        match = _CUSTOM.match(entry)
+        if not match:
+            raise ValueError(
+                f"unknown disallowed topic {entry!r}: use one of {sorted(BUILTIN_TOPICS)} "
+                "or name=phrase|phrase (name in a-z, 0-9, _)"
+            )
+        name, raw_phrases = match.groups()
+        phrases = [fold(p) for p in raw_phrases.split("|") if p.strip()]
+        if not phrases:
+            raise ValueError(f"disallowed topic {name!r} has no phrases")
+        topics[name] = tuple(
+            rule(name, 0.9, rf"\b{re.escape(phrase)}\b", f"mentions the topic {name}")
+            for phrase in phrases
+        )
+    return topics
+
+
+@dataclass(frozen=True)
+class TopicFilter:
+    topics: dict[str, tuple[Rule, ...]]
+    thresholds: Thresholds
+    name: str = "topics"
+
+    @classmethod
+    def from_entries(cls, entries: tuple[str, ...], thresholds: Thresholds) -> TopicFilter:
+        return cls(parse_topics(entries), thresholds)
+
+    def validate(self, text: Normalized) -> Verdict:
+        best = Verdict.allow(self.name)
+        for view in (text.folded, *(fold(p) for p in text.payloads)):
+            for topic, rules in self.topics.items():
+                found = evaluate(rules, view)
+                if found.score > best.score:
+                    best = Verdict(
+                        self.thresholds.action_for(found.score),
+                        found.score,
+                        ("disallowed_topic", f"topic:{topic}"),
+                        found.reasons,
+                        self.name,
+                    )
+        return best
