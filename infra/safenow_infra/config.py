@@ -308,7 +308,7 @@ class StackConfig(_Block):
                 )
             if name in DERIVED_VARIABLES:
                 raise _KeyError(f"env.{name}", f"{name} is set from {DERIVED_VARIABLES[name]}")
-            if name not in documented:
+            if name not in documented and name not in CLUSTER_DEFAULT_VARIABLES:
                 raise _KeyError(
                     f"env.{name}",
                     f"unknown variable; allowed are the variables documented in "
@@ -400,8 +400,13 @@ DERIVED_VARIABLES: dict[str, str] = {
 }
 
 
+# Set by the program with a cluster default, overridable (see service_env.CLUSTER_DEFAULTS).
+CLUSTER_DEFAULT_VARIABLES = ("LOG_FORMAT", "LOG_REDACT_PII")
+
+
 def _overridable(documented: Mapping[str, str]) -> list[str]:
-    return [n for n in documented if n not in SECRET_VARIABLES and n not in DERIVED_VARIABLES]
+    names = [n for n in documented if n not in SECRET_VARIABLES and n not in DERIVED_VARIABLES]
+    return names + [n for n in CLUSTER_DEFAULT_VARIABLES if n not in names]
 
 
 class _KeyError(ValueError):

@@ -103,6 +103,7 @@ def build_program(cfg: StackConfig) -> dict[str, pulumi.Output]:
             namespace=namespace,
             labels=naming.common_labels("api"),
             plan=plan,
+            canary_plan=_canary_plan(cfg),
             gateway=cfg.gateway,
             route_name=naming.route,
             stable_service=naming.track_name("stable"),
@@ -206,6 +207,17 @@ def _outputs(
         ),
         "url": pulumi.Output.from_input(url),
     }
+
+
+def _canary_plan(cfg: StackConfig) -> str:
+    canary = cfg.canary
+    plan = {
+        "weight": canary.weight,
+        "maxWeight": canary.max_weight,
+        "steps": canary.steps,
+        "gates": canary.gates.model_dump(by_alias=True),
+    }
+    return json.dumps(plan, sort_keys=True, separators=(",", ":"))
 
 
 def _digest(data: dict[str, str]) -> str:

@@ -20,6 +20,11 @@ AUDIT_DIR = f"{DATA_DIR}/audit"
 TMP_DIR = "/tmp"
 
 
+# What a cluster run wants whatever the local default is: structured logs and
+# PII redaction (a stack may override them through `env`, within its rules).
+CLUSTER_DEFAULTS = {"LOG_FORMAT": "json", "LOG_REDACT_PII": "true"}
+
+
 @dataclass(frozen=True)
 class SecretEnv:
     variable: str
@@ -39,6 +44,7 @@ def service_environment(cfg: StackConfig, naming: Naming) -> ServiceEnvironment:
         for name, value in documented_variables().items()
         if name not in SECRET_VARIABLES
     }
+    data.update(CLUSTER_DEFAULTS)
     data.update(_derived(cfg, naming))
     data.update({name: _text(value) for name, value in cfg.env.items()})
     return ServiceEnvironment(config=data, secrets=_secret_refs(cfg))

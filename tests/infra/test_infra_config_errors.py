@@ -158,3 +158,10 @@ def test_load_stack_config_accepts_plain_values():
     )
     assert cfg.canary.weight == 0 and not cfg.canary_enabled
     assert str(cfg.stable_image) == "r/app:1"
+
+
+def test_pii_redaction_cannot_be_turned_off_outside_dev():
+    message = error_of("staging", {"safenow:env.LOG_REDACT_PII": False})
+    assert "safenow:env.LOG_REDACT_PII: staging redacts PII in logs; allowed: true" in message
+    dev = run_stack("dev", {"safenow:env.LOG_REDACT_PII": False})
+    assert dev.one("ConfigMap", "safenow-env").props["data"]["LOG_REDACT_PII"] == "false"

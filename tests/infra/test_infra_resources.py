@@ -388,3 +388,18 @@ def test_build_enabled_deploys_the_pushed_digest():
     assert container["image"] == images[0].outputs["repoDigest"]
     assert "@sha256:" in container["image"]
     assert container["imagePullPolicy"] == "IfNotPresent"
+
+
+@pytest.mark.parametrize(("stack", "kind", "name"), [("prod", "HTTPRoute", "safenow"),
+                                                     ("dev", "Service", "safenow")])  # fmt: skip
+def test_split_resource_carries_the_canary_plan_for_policies(captures, stack, kind, name):
+    import json
+
+    annotations = captures[stack].one(kind, name).props["metadata"]["annotations"]
+    plan = json.loads(annotations["safenow.io/canary-plan"])
+    expected = {
+        "prod": {"weight": 10, "maxWeight": 25, "steps": [1, 5, 10, 25, 100]},
+        "dev": {"weight": 0, "maxWeight": 100, "steps": [10, 50, 100]},
+    }[stack]
+    assert {k: plan[k] for k in expected} == expected
+    assert plan["gates"]["minSuccessRate"] >= 0.99 and plan["gates"]["maxP99Ms"] <= 500

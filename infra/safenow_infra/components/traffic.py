@@ -97,11 +97,18 @@ def plan_split(
     return SplitPlan(**{**plan.__dict__, "note": note})
 
 
+PLAN_ANNOTATION = "safenow.io/canary-plan"
+
+
 @dataclass(frozen=True)
 class TrafficSplitArgs:
     namespace: pulumi.Input[str]
     labels: dict[str, str]
     plan: SplitPlan
+    # The stack's step plan, cap and gates as JSON; carried as an annotation on
+    # the route (or entry Service) so that policies, which see only resources,
+    # can check the weights against the cap and the plan's gates.
+    canary_plan: str
     gateway: GatewayConfig
     route_name: str
     stable_service: str
@@ -119,7 +126,11 @@ class TrafficSplit(pulumi.ComponentResource):
     ) -> None:
         super().__init__(TYPE, name, None, opts)
         child = pulumi.ResourceOptions(parent=self)
-        meta = {"namespace": args.namespace, "labels": args.labels}
+        meta = {
+            "namespace": args.namespace,
+            "labels": args.labels,
+            "annotations": {PLAN_ANNOTATION: args.canary_plan},
+        }
         if args.plan.mode == "gateway":
             self.route = k8s.apiextensions.CustomResource(
                 args.route_name,
