@@ -21,19 +21,21 @@ JB = "jailbreak"
 _OVERRIDE_VERBS = (
     r"ignore|ignoring|disregard|forget|set aside|pay no attention to|drop|override|overrule"
     r"|bypass|abandon|stop following|do not follow|don'?t follow|replace|skip|discard|cancel"
+    r"|suspend"
 )
 _EARLIER = (
     r"previous|prior|above|earlier|preceding|original|initial|old|all|any|every|your|its"
-    r"|the developers?'?s?|system|existing|current|these|those"
+    r"|the developers?'?s?|system|existing|current|these|those|normal|usual"
 )
 _DIRECTIVES = (
     r"instructions?|rules?|prompts?|directions?|directives?|guidelines?|guidance|constraints?"
     r"|polic(?:y|ies)|task|orders|programming|context|training|restrictions|limitations"
+    r"|behaviou?r|objective|safeguards|operating rules"
 )
 _REVEAL = (
     r"reveal|print|show|repeat|output|display|dump|tell me|list|share|disclose|echo|quote"
     r"|spell out|reprint|append|give me|write out|write down|leak|expose|send me|copy|paste"
-    r"|start your reply with|begin your answer with"
+    r"|start your reply with|begin your answer with|recit\w*|let me see|display|put them"
 )
 _HIDDEN_PROMPT = (
     r"system (?:prompt|message|instructions?)|hidden (?:instructions?|messages?|text|prompt|rules)"
@@ -44,6 +46,10 @@ _HIDDEN_PROMPT = (
     r"(?:you were|that) (?:given|initiali[sz]ed|configures?)|context window|initiali[sz]ation text"
     r"|(?:first|initial) \d+ words|the prompt you were|developer (?:message|prompt)"
     r"|(?:secret|hidden|internal) rules|(?:complete|full) (?:system )?instructions"
+    r"|(?:setup|configuration|config|internal|operator) (?:system )?(?:text|instructions?|prompt"
+    r"|notes|rules|message)|pre-?prompt|instructions you(?:'re| are| were)? (?:\w+ )?(?:hiding"
+    r"|loaded|given|initiali[sz]ed|configured)|hidden part of your prompt|text (?:that tells"
+    r"|telling) you how to behave|(?:text|whatever) (?:\w+ )?before my first message"
 )
 _PERSONA = (
     r"you are|you're|act as|acting as|act like|pretend to be|pretend you are|roleplay as"
@@ -63,6 +69,7 @@ _UNBOUND = (
     r"|(?:does not|doesn'?t|do not|don'?t) care about (?:rules|laws|ethics|safety)"
     r"|(?:never|not) (?:been )?given (?:a|any) (?:content )?polic(?:y|ies)|immune to"
     r"|never censored|lost (?:its|your) alignment|liberated|no ethical constraints"
+    r"|no refusals?|without restraints?|outside (?:any|its|the) (?:\w+ )?control"
     r"|(?:do not|don'?t|never) refuse anything"
 )
 _SAFETY_THINGS = (
@@ -82,15 +89,17 @@ INJECTION_RULES: tuple[Rule, ...] = (
     rule(
         INJ,
         0.8,
-        r"\b(?:ignore|disregard|forget|drop|abandon|bypass)\W+the\W+(?:rules|instructions"
-        r"|guidelines|guardrails|restrictions|system prompt)\b",
+        r"\b(?:ignore|disregard|forget|drop|abandon|bypass)\W+the\W+(?:\w+\W+)?(?:rules|instructions"
+        r"|guidelines|guardrails|restrictions|system prompt|polic(?:y|ies))\b",
         "asks to override the rules",
     ),
     rule(
         INJ,
         0.75,
-        r"\b(?:assistant|ai|chatbot|model|agent)\s*[,:]\s*(?:please\s+)?(?:ignore|disregard"
-        r"|forget|stop|do not|don'?t)\b",
+        r"\b(?:assistant|ai|chatbot|model|agent)(?: system)?\s*[,:]\s*(?:please\s+)?(?:ignore"
+        r"|disregard|forget|stop|do not|don'?t|this is your|new directive)\b"
+        r"|\b(?:when|if|once) (?:you|an ai|the ai|the model) (?:read|reads|process|processes|see"
+        r"|sees) this\b.{0,60}?\b(?:ignore|disregard|forget|instead|approve|do not|don'?t)\b",
         "addresses an instruction to the model inside content",
     ),
     rule(
@@ -126,6 +135,22 @@ INJECTION_RULES: tuple[Rule, ...] = (
     ),
     rule(
         INJ,
+        0.75,
+        r"\b(?:instructions?|rules|orders|safeguards|directives)\W+(?:[\w']+\W+){0,5}?(?:are|is|were)"
+        r"\W+(?:now\W+)?(?:obsolete|void|revoked|cancel+ed|invalid|suspended|disabled|no longer"
+        r" (?:valid|count|apply|in effect))\b|\b(?:previous|prior|earlier|your|normal) safeguards"
+        r" (?:are )?(?:disabled|suspended|off)\b",
+        "declares earlier instructions void",
+    ),
+    rule(
+        INJ,
+        0.5,
+        r"\b(?:as if|pretend)\b.{0,60}?\b(?:never happened|(?:were|was) never (?:given|written"
+        r"|said))\b",
+        "asks to act as if earlier instructions did not exist",
+    ),
+    rule(
+        INJ,
         0.7,
         r"\beverything\W+(?:\w+\W+){0,4}?(?:told you|said|before this)\W+(?:\w+\W+){0,2}?"
         r"(?:is|was|were)\W+(?:cancel+ed|revoked|a test|void|fake)",
@@ -136,7 +161,9 @@ INJECTION_RULES: tuple[Rule, ...] = (
         0.45,
         r"\b(?:i am|i'm|this is|as) (?:your|the) (?:developer|creator|administrator|admin"
         r"|operator|system administrator|owner)\b|\bmessage from (?:your|the) (?:operator"
-        r"|developer|administrator)|\bimportant update from\b",
+        r"|developer|administrator)|\bimportant update from\b|\b(?:directive|orders?"
+        r"|instructions?) from (?:management|the (?:admin|operator|developer)s?)\b"
+        r"|\b(?:override|admin|developer|master) (?:code|password|key|mode)\b",
         "claims authority over the assistant",
     ),
     rule(
@@ -268,13 +295,15 @@ JAILBREAK_RULES: tuple[Rule, ...] = (
         0.6,
         r"\b(?:stay in character|break character|breaks? character|fourth wall"
         r"|never refuse|any refusal|without (?:warnings|disclaimers|refusals?)"
-        r"|no disclaimers|never says? (?:no|it can'?t|you can'?t))\b",
+        r"|no disclaimers|never says? (?:no|it can'?t|you can'?t)|never mentions? (?:policies"
+        r"|rules|guidelines|safety)|(?:every|any) request as acceptable)\b",
         "pressures the model never to refuse",
     ),
     rule(
         JB,
         0.6,
         r"\b(?:i give you permission|you have (?:my )?permission|you are allowed to"
+        r"|(?:is|are|am) allowed to (?:say|do|answer) anything"
         r"|you'?re allowed to|special clearance|(?:restrictions|rules) (?:do not|don'?t)"
         r" apply)\b",
         "claims permission to break the rules",
@@ -284,13 +313,16 @@ JAILBREAK_RULES: tuple[Rule, ...] = (
         0.6,
         r"\b(?:(?:safety|filters?|rules|restrictions|polic(?:y|ies)|guardrails) (?:are |is )?"
         r"(?:off|turned off|disabled|paused|removed|gone)|nobody is monitoring"
+        r"|(?:safety features?|safeguards|guidelines|restrictions|filters|limits) (?:\w+ )?"
+        r"(?:no longer work|(?:were|was|are|have been) (?:deleted|removed|a bug|fixed|hacked))"
+        r"|(?:without|forgot to give it|never given|not given) any (?:limits|rules|restrictions)"
         r"|no one is (?:watching|monitoring))\b",
         "claims that safety is switched off",
     ),
     rule(
         JB,
         0.55,
-        r"\b(?:unfiltered|uncensored|unaligned|jailbroken|unhinged)\b",
+        r"\b(?:unfiltered|uncensored|unaligned|jailbroken|unhinged|lawless)\b",
         "asks for an unfiltered model",
     ),
     rule(
