@@ -1,0 +1,46 @@
+"""Fixtures of the policy tests: the real pack as a process, evaluated like the engine does."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any
+
+import pytest
+
+from safenow_infra.capture import capture_stack, stack_config
+from safenow_policies import pack_config
+from safenow_policies.harness import Evaluation, PackProcess
+
+STACKS = ("dev", "staging", "prod")
+Evaluate = Callable[[str, list[Any], Mapping[str, Any]], Evaluation]
+
+
+@pytest.fixture(scope="session")
+def pack_processes() -> Iterator[dict[tuple[str, str], PackProcess]]:
+    """One running pack per (stack, stack config): the engine starts one per deployment."""
+    running: dict[tuple[str, str], PackProcess] = {}
+    yield running
+    for process in running.values():
+        process.stop()
+
+
+@pytest.fixture(scope="session")
+def evaluate(pack_processes) -> Evaluate:
+    def run(stack: str, resources: list[Any], config: Mapping[str, Any]) -> Evaluation:
+        key = (stack, json.dumps(config, sort_keys=True))
+        if key not in pack_processes:
+            process = PackProcess(stack, config)
+            process.start()
+            pack_processes[key] = process
+        session = pack_processes[key].session()
+        session.configure(pack_config.load(stack))
+        return session.evaluate(resources)
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def base_evaluations(evaluate) -> dict[str, Evaluation]:
+    """Each stack as Pulumi.<stack>.yaml declares it, through the pack process."""
+    return {s: evaluate(s, capture_stack(s), stack_config(s)) for s in STACKS}
