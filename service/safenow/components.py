@@ -10,15 +10,16 @@ from safenow.auth import KeyRing
 from safenow.gateway import Gateway
 from safenow.metrics import Metrics
 from safenow.model.base import ModelAdapter
-from safenow.model.simulated import SimulatedModel
+from safenow.model.factory import build_model as build_model_adapter
 from safenow.privacy import Redactor
 from safenow.ratelimit.base import RateLimiter
 from safenow.ratelimit.failover import StoreFailover
 from safenow.ratelimit.memory import MemoryRateLimiter
 from safenow.ratelimit.policy import KeyRateLimitPolicy
 from safenow.ratelimit.redis_store import RedisRateLimiter
-from safenow.safety.classifier import OffClassifier, RulesClassifier, SafetyClassifier, Thresholds
-from safenow.safety.pipeline import SafetyPipeline, SizeLimit
+from safenow.safety import factory as safety_factory
+from safenow.safety.classifier import SafetyClassifier
+from safenow.safety.pipeline import SafetyPipeline
 from safenow.settings import Settings
 
 
@@ -37,20 +38,13 @@ class Services:
 
 
 def build_classifier(settings: Settings) -> SafetyClassifier:
-    thresholds = Thresholds(settings.SAFETY_FLAG_THRESHOLD, settings.SAFETY_BLOCK_THRESHOLD)
-    if settings.SAFETY_CLASSIFIER == "off":
-        return OffClassifier()
-    if settings.SAFETY_CLASSIFIER == "rules":
-        return RulesClassifier(thresholds)
-    raise ValueError("SAFETY_CLASSIFIER=ml is not available yet; allowed: off, rules")
+    """off | rules | ml (the ml model is loaded from DATA_DIR, or trained there once)."""
+    return safety_factory.build_classifier(settings)
 
 
 def build_pipeline(settings: Settings) -> SafetyPipeline:
-    return SafetyPipeline(
-        input_validators=[SizeLimit(settings.MAX_PROMPT_CHARS)],
-        output_validators=[],
-        classifier=build_classifier(settings),
-    )
+    """Validators (size, tokens, encoding, secrets, PII, topics) plus the classifier."""
+    return safety_factory.build_pipeline(settings, build_classifier(settings))
 
 
 def build_rate_limiter(settings: Settings, metrics: Metrics | None = None) -> RateLimiter:
@@ -83,9 +77,8 @@ def build_audit_sink(settings: Settings) -> AuditSink:
 
 
 def build_model(settings: Settings) -> ModelAdapter:
-    return SimulatedModel(
-        settings.MODEL_NAME, settings.SIMULATED_MODEL_SEED, settings.SIMULATED_LATENCY_MS
-    )
+    """Simulated model, or the real provider behind the MODEL_FALLBACK chain."""
+    return build_model_adapter(settings)
 
 
 def build_services(settings: Settings) -> Services:

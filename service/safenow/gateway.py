@@ -7,7 +7,7 @@ input safety → model adapter → output safety → audit record. The HTTP laye
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import structlog
@@ -16,7 +16,7 @@ from safenow.audit.base import AuditError, AuditTrail
 from safenow.audit.record import sha256_text
 from safenow.errors import ApiError
 from safenow.metrics import Metrics
-from safenow.model.base import Completion, Message, ModelAdapter
+from safenow.model.base import Completion, Message, ModelAdapter, ModelError
 from safenow.privacy import Redactor
 from safenow.safety.pipeline import SafetyPipeline
 from safenow.safety.verdict import Verdict
@@ -48,7 +48,7 @@ class Outcome:
 # carry what a client typed and goes through the redactor first.
 _STRUCTURAL_AUDIT_FIELDS = frozenset(
     {"ts", "time", "decision", "request_id", "key_name", "tier", "model", "fallback",
-     "latency_ms", "prompt_sha256", "output_sha256", "prompt_excerpt"}
+     "fallback_reason", "latency_ms", "prompt_sha256", "output_sha256", "prompt_excerpt"}
 )  # fmt: skip
 
 
@@ -87,9 +87,25 @@ class Gateway:
             # forward each message with the same redaction applied.
             messages = [Message(m.role, self.redactor.redact(m.content)) for m in messages]
 
-        completion = self.model.generate(messages, max_tokens)
+        try:
+            completion = self.model.generate(messages, max_tokens)
+        except ModelError as exc:
+            # No fallback configured (MODEL_FALLBACK=none): refuse, and say so.
+            self.metrics.model_fallbacks.labels(exc.reason, "none").inc()
+            self._audit(
+                ctx, "model_unavailable", started, prompt, None, input_verdict, None,
+                fallback_reason=exc.reason,
+            )  # fmt: skip
+            raise ApiError(
+                503,
+                "model_unavailable",
+                "the language model is unavailable; retry later",
+                details={"reason": exc.reason},
+                headers={"Retry-After": "5"},
+            ) from exc
         if completion.fallback:
-            self.metrics.model_fallbacks.labels("primary_failed", completion.fallback).inc()
+            reason = completion.fallback_reason or "primary_failed"
+            self.metrics.model_fallbacks.labels(reason, completion.fallback).inc()
 
         output_verdict = self.pipeline.check_output(completion.text)
         self.metrics.safety_verdicts.labels("output", output_verdict.action.value).inc()
@@ -103,6 +119,9 @@ class Gateway:
                 "the model's answer was withheld by the safety policy",
                 details={"categories": list(output_verdict.categories)},
             )
+        if output_verdict.rewritten is not None:
+            # SAFETY_PII_POLICY=redact also applies to what the model says.
+            completion = replace(completion, text=output_verdict.rewritten)
         flagged = "flag" in (input_verdict.action.value, output_verdict.action.value)
         self._audit(
             ctx,
@@ -124,6 +143,7 @@ class Gateway:
         completion: Completion | None,
         input_verdict: Verdict | None,
         output_verdict: Verdict | None,
+        fallback_reason: str | None = None,
     ) -> None:
         event = {
             "ts": time.time(),
@@ -136,6 +156,7 @@ class Gateway:
             "output_verdict": output_verdict.to_dict() if output_verdict else None,
             "model": completion.model if completion else None,
             "fallback": completion.fallback if completion else None,
+            "fallback_reason": completion.fallback_reason if completion else fallback_reason,
             "latency_ms": round((time.perf_counter() - started) * 1000, 3),
             "prompt_sha256": sha256_text(prompt),
             "output_sha256": sha256_text(completion.text if completion else None),

@@ -92,12 +92,16 @@ class Settings(BaseSettings):
     ENABLE_REAL_MODEL: bool = False
     MODEL_PROVIDER: Literal["openai", "anthropic"] = "openai"
     MODEL_NAME: str = "safenow-sim-1"
-    MODEL_BASE_URL: str = "https://api.openai.com/v1"
+    # Empty: the provider's public endpoint (api.openai.com/v1, api.anthropic.com/v1).
+    MODEL_BASE_URL: str = ""
     MODEL_API_KEY: str = Field("", repr=False)
     MODEL_CONNECT_TIMEOUT_S: float = Field(2.0, gt=0, le=60)
     MODEL_READ_TIMEOUT_S: float = Field(30.0, gt=0, le=600)
     MODEL_MAX_RETRIES: int = Field(2, ge=0, le=10)
     MODEL_FALLBACK: Literal["simulated", "refusal", "none"] = "simulated"
+    # Circuit breaker: consecutive failures that open it, seconds before a trial call.
+    MODEL_BREAKER_FAILURES: int = Field(5, ge=1, le=1000)
+    MODEL_BREAKER_RESET_S: float = Field(30.0, gt=0, le=3600)
     SIMULATED_MODEL_SEED: int = 0
     SIMULATED_LATENCY_MS: int = Field(0, ge=0, le=60_000)
 
@@ -137,6 +141,21 @@ class Settings(BaseSettings):
         # a short key would make forged checkpoints guessable.
         if value and len(value) < 32:
             raise ValueError("must be at least 32 characters (a random secret from a Secret)")
+        return value
+
+    @field_validator("SAFETY_DISALLOWED_TOPICS")
+    @classmethod
+    def _check_topics(cls, value: str) -> str:
+        from safenow.safety.validators.topics import parse_topics
+
+        parse_topics([t.strip() for t in value.split(",") if t.strip()])
+        return value
+
+    @field_validator("MODEL_BASE_URL")
+    @classmethod
+    def _check_model_base_url(cls, value: str) -> str:
+        if value and not re.match(r"^https?://[^\s/]+", value):
+            raise ValueError("must be empty or an http(s) URL such as http://127.0.0.1:8000/v1")
         return value
 
     @field_validator("RATE_LIMIT_TIERS")

@@ -1,1 +1,1 @@
-"""Model adapters: the simulated model and (later) real providers."""
+"""Model adapters: the simulated model, real providers and the fallback chain."""
