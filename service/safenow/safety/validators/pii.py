@@ -1,9 +1,10 @@
 """Personal data in a text, handled by `SAFETY_PII_POLICY`.
 
 Detection is delegated to `safenow.privacy.Redactor`, the single place that
-knows PII formats (also used for logs and audit excerpts): a text holds PII
-when redacting its plain view introduces ``[LABEL]`` placeholders. The policy
-then decides: ``allow`` ignores it, ``flag`` serves and marks the request,
+knows PII formats (also used for logs and audit excerpts): its typed findings
+(``detect``) name the kinds; with a redactor that only redacts, a kind is
+found when redacting introduces its ``[KIND]`` placeholder. Credential kinds
+are left to the secret scanner. The policy then decides: ``allow`` ignores it, ``flag`` serves and marks the request,
 ``redact`` forwards a redacted text instead, ``block`` refuses it.
 """
 
@@ -18,14 +19,21 @@ from safenow.safety.normalize import Normalized
 from safenow.safety.verdict import Action, Verdict
 
 PII_POLICIES = ("allow", "flag", "redact", "block")
+# Kinds the redactor reports that are credentials, not personal data.
+CREDENTIAL_KINDS = frozenset({"API_KEY", "JWT", "PRIVATE_KEY", "SECRET"})
 _PLACEHOLDER = re.compile(r"\[([A-Z][A-Z_]*)\]")
 
 
 def pii_kinds(redactor: Redactor, text: str) -> list[str]:
-    """Labels of the PII the redactor finds in ``text`` (e.g. ``["EMAIL"]``)."""
-    before = Counter(_PLACEHOLDER.findall(text))
-    after = Counter(_PLACEHOLDER.findall(redactor.redact(text)))
-    return sorted(label for label, count in after.items() if count > before[label])
+    """Kinds of personal data the redactor finds in ``text`` (e.g. ``["EMAIL"]``)."""
+    detect = getattr(redactor, "detect", None)
+    if callable(detect):
+        kinds = {finding.kind for finding in detect(text)}
+    else:
+        before = Counter(_PLACEHOLDER.findall(text))
+        after = Counter(_PLACEHOLDER.findall(redactor.redact(text)))
+        kinds = {label for label, count in after.items() if count > before[label]}
+    return sorted(kinds - CREDENTIAL_KINDS)
 
 
 @dataclass(frozen=True)
