@@ -10,7 +10,12 @@ import redis
 from rl_clients import hammer_store, in_processes
 
 from safenow.ratelimit.base import Bucket
-from safenow.ratelimit.redis_store import GCRA_SCRIPT_SHA, KEY_PREFIX, RedisRateLimiter
+from safenow.ratelimit.redis_store import (
+    EPOCH_S,
+    GCRA_SCRIPT_SHA,
+    KEY_PREFIX,
+    RedisRateLimiter,
+)
 
 
 @pytest.fixture
@@ -32,8 +37,9 @@ def raw(redis_server):
 
 
 def server_time_us(client: redis.Redis) -> int:
+    """The server's clock on the script's scale (microseconds since EPOCH_S)."""
     seconds, micros = client.time()
-    return seconds * 1_000_000 + micros
+    return (seconds - EPOCH_S) * 1_000_000 + micros
 
 
 def test_default_key_prefix_is_namespaced():
@@ -78,6 +84,14 @@ def test_state_is_one_tat_on_the_server_clock_with_expiry_at_the_tat(store, raw,
     ttl_ms = raw.pttl(prefix + "k")
     assert 0 < ttl_ms <= round(interval_us / 1000) + 1
     assert ttl_ms >= decision.reset_after * 1000 - 100
+
+
+def test_highest_rate_still_writes_an_expiry(store, raw, prefix):
+    # 1,000,000 per minute: one request per 60 us, a TTL well under a
+    # millisecond, rounded up to the 1 ms Redis accepts (0 would be an error).
+    decisions = [store.hit("fast", 1_000_000, 1_000) for _ in range(3)]
+    assert all(d.allowed and d.remaining >= 997 for d in decisions)
+    assert raw.pttl(prefix + "fast") in (1, 2) or not raw.exists(prefix + "fast")
 
 
 def test_key_expires_when_its_state_is_worthless(store, raw, prefix):
