@@ -13,7 +13,7 @@ from safenow_policies import pack_config
 from safenow_policies.harness import Evaluation, PackProcess
 
 STACKS = ("dev", "staging", "prod")
-Evaluate = Callable[[str, list[Any], Mapping[str, Any]], Evaluation]
+Evaluate = Callable[..., Evaluation]
 
 
 @pytest.fixture(scope="session")
@@ -27,14 +27,20 @@ def pack_processes() -> Iterator[dict[tuple[str, str], PackProcess]]:
 
 @pytest.fixture(scope="session")
 def evaluate(pack_processes) -> Evaluate:
-    def run(stack: str, resources: list[Any], config: Mapping[str, Any]) -> Evaluation:
+    def run(
+        stack: str,
+        resources: list[Any],
+        config: Mapping[str, Any],
+        policy_config: Mapping[str, Any] | None = None,
+    ) -> Evaluation:
+        """Evaluate with policies/config/<stack>.json unless another policy config is given."""
         key = (stack, json.dumps(config, sort_keys=True))
         if key not in pack_processes:
             process = PackProcess(stack, config)
             process.start()
             pack_processes[key] = process
         session = pack_processes[key].session()
-        session.configure(pack_config.load(stack))
+        session.configure(pack_config.load(stack) if policy_config is None else policy_config)
         return session.evaluate(resources)
 
     return run

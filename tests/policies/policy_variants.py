@@ -128,6 +128,16 @@ def set_config_map(key: str, value: str) -> Edit:
     return on("ConfigMap", "safenow-env", lambda props: props["data"].__setitem__(key, value))
 
 
+def add_resource(kind_token: str, props: dict[str, Any]) -> Edit:
+    def edit(resources: list[CapturedResource]) -> None:
+        stack = resources[0].urn.split("::")[0].removeprefix("urn:pulumi:")
+        name = props["metadata"]["name"]
+        urn = f"urn:pulumi:{stack}::safenow::{kind_token}::{name}"
+        resources.append(CapturedResource(kind_token, name, urn, props, None, dict(props)))
+
+    return edit
+
+
 def chain(*edits: Edit) -> Edit:
     def edit(resources: list[CapturedResource]) -> None:
         for each in edits:
@@ -221,6 +231,45 @@ VARIANTS: list[Variant] = [
         "mandatory",
         "pod_security",
         edit=on_pod(lambda p: p.__setitem__("hostNetwork", True)),
+    ),
+    Variant(
+        "host-pid",
+        "prod",
+        "no-host-namespaces",
+        "mandatory",
+        "pod_security",
+        edit=on_pod(lambda p: p.__setitem__("hostPID", True)),
+    ),
+    Variant(
+        "no-pod-security-context",
+        "staging",
+        "security-context-set",
+        "advisory",
+        "pod_security",
+        edit=on_pod(lambda p: p.pop("securityContext")),
+    ),
+    Variant(
+        "default-account-binding",
+        "prod",
+        "dedicated-service-account",
+        "mandatory",
+        "pod_security",
+        edit=add_resource(
+            "kubernetes:rbac.authorization.k8s.io/v1:RoleBinding",
+            {
+                "apiVersion": "rbac.authorization.k8s.io/v1",
+                "kind": "RoleBinding",
+                "metadata": {"name": "read-config", "namespace": "safenow-prod"},
+                "roleRef": {
+                    "apiGroup": "rbac.authorization.k8s.io",
+                    "kind": "Role",
+                    "name": "reader",
+                },
+                "subjects": [
+                    {"kind": "ServiceAccount", "name": "default", "namespace": "safenow-prod"}
+                ],
+            },
+        ),
     ),
     Variant(
         "host-port",
@@ -331,6 +380,22 @@ VARIANTS: list[Variant] = [
         "mandatory",
         "resources_probes",
         edit=on_container(lambda c: c["resources"].pop("requests")),
+    ),
+    Variant(
+        "no-cpu-request",
+        "prod",
+        "resource-requests-set",
+        "mandatory",
+        "resources_probes",
+        edit=on_container(lambda c: c["resources"]["requests"].pop("cpu")),
+    ),
+    Variant(
+        "no-liveness",
+        "prod",
+        "liveness-probe-distinct",
+        "mandatory",
+        "resources_probes",
+        edit=on_container(lambda c: c.pop("livenessProbe")),
     ),
     Variant(
         "no-memory-limit",
