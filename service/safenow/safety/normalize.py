@@ -78,14 +78,22 @@ def homoglyph_table() -> dict[int, str]:
     """
     raw = resources.files("confusable_homoglyphs").joinpath("confusables.json").read_text("utf-8")
     data = json.loads(raw)
-    table: dict[int, str] = {}
+    candidates: dict[str, list[str]] = {}
     for letter in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ":
         for entry in data.get(letter, ()):
             char = entry["c"]
             if len(char) == 1 and ord(char) > 127:
-                # The first letter that claims a character wins; case is kept
-                # so that credential formats still match in the plain view.
-                table.setdefault(ord(char), letter)
+                candidates.setdefault(char, []).append(letter)
+    table: dict[int, str] = {}
+    for char, letters in candidates.items():
+        # A character may look like several letters (Cyrillic І: "I" and "l");
+        # prefer one of the same case, which keeps key formats intact in the
+        # plain view and reads as intended after case folding.
+        same_case = [c for c in letters if c.isupper() == char.isupper()]
+        table[ord(char)] = (same_case or letters)[0]
+    # Unicode lists capital I look-alikes only as confusable with "l" (the
+    # shapes are identical in sans-serif fonts); as capitals they stand for "I".
+    table.update({0x0406: "I", 0x0399: "I", 0x04C0: "I"})
     return table
 
 

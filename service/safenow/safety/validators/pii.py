@@ -4,8 +4,9 @@ Detection is delegated to `safenow.privacy.Redactor`, the single place that
 knows PII formats (also used for logs and audit excerpts): its typed findings
 (``detect``) name the kinds; with a redactor that only redacts, a kind is
 found when redacting introduces its ``[KIND]`` placeholder. Credential kinds
-are left to the secret scanner. The policy then decides: ``allow`` ignores it, ``flag`` serves and marks the request,
-``redact`` forwards a redacted text instead, ``block`` refuses it.
+are left to the secret scanner. The policy then decides: ``allow`` ignores
+it, ``flag`` serves and marks the request, ``redact`` forwards a redacted text
+instead, ``block`` refuses it.
 """
 
 from __future__ import annotations
