@@ -72,6 +72,17 @@ def test_retry_after_says_when_the_next_request_passes(store):
     assert store.hit("k", 60, 2).allowed
 
 
+def test_no_double_burst_at_the_edge_of_what_would_be_a_window(store):
+    # T = 0.5 s, burst 3. Right after the burst, one interval buys exactly
+    # one request, not a new burst; once the bucket has drained (3 T), exactly
+    # one burst again, however long it stayed idle.
+    assert sum(store.hit("k", 120, 3).allowed for _ in range(10)) == 3
+    time.sleep(0.55)
+    assert sum(store.hit("k", 120, 3).allowed for _ in range(10)) == 1
+    time.sleep(1.6)
+    assert sum(store.hit("k", 120, 3).allowed for _ in range(10)) == 3
+
+
 def test_state_is_one_tat_on_the_server_clock_with_expiry_at_the_tat(store, raw, prefix):
     before = server_time_us(raw)
     decision = store.hit("k", 7, 10)  # interval 60/7 s: not a whole number of microseconds
@@ -86,7 +97,7 @@ def test_state_is_one_tat_on_the_server_clock_with_expiry_at_the_tat(store, raw,
     assert ttl_ms >= decision.reset_after * 1000 - 100
 
 
-def test_highest_rate_still_writes_an_expiry(store, raw, prefix):
+def test_highest_rate_still_writes_an_expiry(store):
     # 1,000,000 per minute: one request per 60 us, a TTL well under a
     # millisecond. It is rounded up to the 1 ms Redis accepts: with 0 the SET
     # in the script fails ("invalid expire time") and so does every decision.
