@@ -130,6 +130,7 @@ POLICIES = [
             "this stack needs at least 3"
         ),
         stack_check=_minimum_replicas,
+        stack_note="policy-checks row 26: at least 2 pods per track, 3 in prod.",
         stack_parameters={
             "dev": {"minReplicas": 2},
             "staging": {"minReplicas": 2},

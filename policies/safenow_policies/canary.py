@@ -226,6 +226,7 @@ POLICIES = [
             "HTTPRoute 'safenow' rule 0 sends 40% to the canary track; this stack's cap is 25%"
         ),
         stack_check=_weight_cap,
+        stack_note="The caps match each stack's safenow:canary.maxWeight, enforced independently.",
         stack_parameters=CAPS,
     ),
     SafeNowPolicy(
@@ -288,7 +289,10 @@ POLICIES = [
         example_message=("safenow:canary has no gates (minSuccessRate, maxP99Ms) between steps"),
         stack_check=_step_plan,
         stack_parameters=CAPS,
-        # A dev canary gates nothing user-facing; its plan may omit gates.
         stack_levels={"dev": "advisory"},
+        stack_note=(
+            "Advisory in dev: a dev canary gates nothing user-facing and its plan may omit "
+            "gates; the caps are the stacks' canary caps."
+        ),
     ),
 ]

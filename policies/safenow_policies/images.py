@@ -193,7 +193,10 @@ POLICIES = [
             "is not from an allowed registry (ghcr.io/safenow)"
         ),
         resource_check=_allowed_registry,
-        # Dev runs Redis in-cluster from the official image; staging/prod use a managed one.
+        stack_note=(
+            "Dev runs Redis in-cluster from the official image; staging and prod use a "
+            "managed Redis, so only SafeNow's own repository is allowed there."
+        ),
         stack_parameters={
             "dev": {"allowedRegistries": ["ghcr.io/safenow", "docker.io/library/redis"]}
         },

@@ -101,6 +101,8 @@ class SafeNowPolicy:
     stack_levels: Mapping[str, str] = field(default_factory=dict)
     # Per-stack parameter values (merged over the schema defaults).
     stack_parameters: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    # Why the stacks differ, for reviewers (required when they do).
+    stack_note: str = ""
 
     def __post_init__(self) -> None:
         problems = []
@@ -125,6 +127,8 @@ class SafeNowPolicy:
             problems.append("give exactly one of resource_check and stack_check")
         if self.fix is not None and self.stack_check is not None:
             problems.append("stack policies cannot remediate")
+        if (self.stack_levels or self.stack_parameters) and not self.stack_note:
+            problems.append("per-stack levels or parameters need a stack_note saying why")
         missing_defaults = [k for k, v in self.parameters.items() if "default" not in v]
         if missing_defaults:
             problems.append(f"parameters without a default: {missing_defaults}")

@@ -584,6 +584,10 @@ POLICIES = [
         resource_check=_no_token_automount,
         fix=_set_no_token_automount,
         stack_levels={"dev": "remediate", "staging": "remediate"},
+        stack_note=(
+            "Dev and staging fix the field automatically (remediate); prod blocks instead, so "
+            "the program itself must be right before it reaches production."
+        ),
     ),
     SafeNowPolicy(
         name="dedicated-service-account",

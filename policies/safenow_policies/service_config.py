@@ -365,6 +365,7 @@ POLICIES = [
             "AUDIT_SINK=file; this stack needs one of postgres"
         ),
         stack_check=_durable_audit,
+        stack_note="Dev keeps audit records in a file on the pod (requireDurableSink: false).",
         stack_parameters={"dev": {"requireDurableSink": False}},
     ),
     SafeNowPolicy(
