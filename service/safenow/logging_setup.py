@@ -15,24 +15,50 @@ import structlog
 
 from safenow.privacy import Redactor
 
+# Values our own processors add (ISO time, level, logger name): machine-made,
+# never personal data, and skipping them keeps redaction cheap per event.
+_TRUSTED_KEYS = frozenset({"timestamp", "level", "logger"})
+
 
 class RedactPII:
-    """structlog processor: redact every string value of the event, recursively."""
+    """structlog processor: redact every string value of the event, recursively.
+
+    Sits in front of every renderer (see build_formatter), after exceptions
+    were turned into text, so tracebacks, stack info, gunicorn access lines
+    and arbitrary objects (rendered with str/repr first) are covered too.
+    """
 
     def __init__(self, redactor: Redactor | None = None) -> None:
         self.redactor = redactor or Redactor()
 
     def _clean(self, value: Any) -> Any:
+        if value is None or isinstance(value, bool | int | float):
+            return value
         if isinstance(value, str):
             return self.redactor.redact(value)
         if isinstance(value, dict):
-            return {k: self._clean(v) for k, v in value.items()}
-        if isinstance(value, list | tuple):
-            return type(value)(self._clean(v) for v in value)
-        return value
+            return {self._clean(k): self._clean(v) for k, v in value.items()}
+        if isinstance(value, list | tuple | set | frozenset):
+            return [self._clean(v) for v in value]
+        if isinstance(value, bytes):
+            return self.redactor.redact(value.decode("utf-8", "replace"))
+        # Exceptions and other objects: the renderer would str()/repr() them
+        # unredacted, so do it here first.
+        text = str(value) if isinstance(value, BaseException) else repr(value)
+        return self.redactor.redact(text)
 
     def __call__(self, logger: Any, method: str, event_dict: dict[str, Any]) -> dict[str, Any]:
-        return {key: self._clean(value) for key, value in event_dict.items()}
+        cleaned = {}
+        for key, value in event_dict.items():
+            if key in _TRUSTED_KEYS:
+                cleaned[key] = value
+                continue
+            try:
+                cleaned[key] = self._clean(value)
+            except Exception:
+                # Never let a redaction bug emit the raw value.
+                cleaned[key] = "[REDACTION_FAILED]"
+        return cleaned
 
 
 def _pre_chain() -> list[Any]:
@@ -65,6 +91,7 @@ def configure_logging(log_format: str = "json", level: str = "INFO", redact_pii:
     structlog.configure(
         processors=[
             *_pre_chain(),
+            structlog.stdlib.PositionalArgumentsFormatter(),
             structlog.processors.StackInfoRenderer(),
             structlog.stdlib.ProcessorFormatter.wrap_for_formatter,
         ],

@@ -131,13 +131,15 @@ _EMAIL = re.compile(
     # keeps the scan linear on long words without an '@'.
     rf"(?<!{_LOCAL}){_LOCAL}+@"
     r"(?:[^\W_](?:[\w-]{0,61}[^\W_])?\.)+"
-    r"(?:xn--[a-z0-9-]{1,59}|[^\W\d_]{2,63})(?![\w-])"
+    r"(?:[xX][nN]--[A-Za-z0-9-]{1,59}|[^\W\d_]{2,63})(?![\w-])"
 )
 
 # --- numbers --------------------------------------------------------------------
 
 # A run of digit groups joined by single spaces or dashes ("4111 1111 ...").
-_DIGIT_RUN = re.compile(r"(?<![\w.])\d++(?:[ -]\d++)*+")
+_DIGIT_RUN = re.compile(r"(?<![\w.+])\d++(?:[ -]\d++)*+")
+# "+34 612 00 00 00": digits after an international prefix belong to a phone.
+_AFTER_COUNTRY_CODE = re.compile(r"\+\d{1,4}[ -]$")
 _GROUP = re.compile(r"\d+")
 _CARD_IIN = re.compile(r"^(?:[3-6]|2[2-7])")
 _SSN_CONTEXT = re.compile(r"(?i)(?:ssn|social security)[^\d]{0,20}$")
@@ -154,6 +156,8 @@ def _digit_count(text: str) -> int:
 def _scan_cards(text: str) -> Iterator[tuple[int, int]]:
     for run in _DIGIT_RUN.finditer(text):
         if run.end() - run.start() < 13 or _digit_count(run.group(0)) < 13:
+            continue
+        if _AFTER_COUNTRY_CODE.search(text, max(0, run.start() - 6), run.start()):
             continue
         groups = _groups(text, *run.span())
         index = 0
@@ -183,7 +187,8 @@ def _scan_ssns(text: str) -> Iterator[tuple[int, int]]:
             if sizes[i : i + 3] != [3, 2, 4]:
                 continue
             seps = {text[groups[i][1]], text[groups[i + 1][1]]}
-            if len(seps) == 1 and stdnum_ssn.is_valid(text[groups[i][0] : groups[i + 2][1]]):
+            digits = "".join(text[a:b] for a, b in groups[i : i + 3])
+            if len(seps) == 1 and stdnum_ssn.is_valid(digits):
                 yield groups[i][0], groups[i + 2][1]
         # Bare nine digits count only after an "SSN" / "social security" label.
         if (
@@ -198,21 +203,27 @@ _IBAN = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?:[ -]?[A-Z0-9]){11,32}")
 
 
 def _scan_ibans(text: str) -> Iterator[tuple[int, int]]:
-    for match in _IBAN.finditer(text):
+    position = 0
+    while (match := _IBAN.search(text, position)) is not None:
         # Positions of the alphanumeric characters, so that the longest valid
         # prefix maps back to a span of the original (spaced) text.
         positions = [match.start() + i for i, c in enumerate(match.group(0)) if c.isalnum()]
         compact = "".join(text[p] for p in positions)
+        position = match.start() + 1
         for length in range(min(34, len(compact)), 14, -1):
-            if stdnum_iban.is_valid(compact[:length]):
+            # Country layout and mod-97 only: national BBAN checksums vary
+            # by bank and would reject real-looking numbers that are still data.
+            if stdnum_iban.is_valid(compact[:length], check_country=False):
                 yield match.start(), positions[length - 1] + 1
+                # The greedy candidate may have run into the next IBAN.
+                position = positions[length - 1] + 1
                 break
 
 
 _IPV4 = re.compile(r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w]|\.\d)")
 _IPV6 = re.compile(
-    r"(?<![\w:.])(?=[0-9A-Fa-f:]*[0-9A-Fa-f])(?=[0-9A-Fa-f]*:[0-9A-Fa-f]*:)"
-    r"[0-9A-Fa-f:]{2,39}(?:(?<=:)\d{1,3}(?:\.\d{1,3}){3})?(?:%[\w.]+)?(?![\w:]|\.\w)"
+    r"(?<![\w:.])(?=[0-9A-Fa-f]*:[0-9A-Fa-f]*:)"
+    r"[0-9A-Fa-f:]{2,40}(?:(?<=:)\d{1,3}(?:\.\d{1,3}){3})?(?:%[\w.]+)?(?![\w:]|\.\w)"
 )
 
 
@@ -227,11 +238,15 @@ def _scan_ipv4(text: str) -> Iterator[tuple[int, int]]:
 
 def _scan_ipv6(text: str) -> Iterator[tuple[int, int]]:
     for match in _IPV6.finditer(text):
-        try:
-            ipaddress.IPv6Address(match.group(0))
-        except ValueError:
-            continue
-        yield match.span()
+        candidate = match.group(0)
+        # "fe80::1: connection refused": a colon right after the address.
+        for trimmed in (candidate, candidate[:-1] if candidate.endswith(":") else ""):
+            try:
+                ipaddress.IPv6Address(trimmed)
+            except ValueError:
+                continue
+            yield match.start(), match.start() + len(trimmed)
+            break
 
 
 # Phone candidates: optional "+" or "00", then digit groups, possibly in
@@ -239,7 +254,7 @@ def _scan_ipv6(text: str) -> Iterator[tuple[int, int]]:
 # digit group from being split, so failing candidates cost linear time.
 _PHONE = re.compile(r"(?<![\w+.])(?:\+|00)?(?:\(\d++\)|\d++)(?:[ .\-/]?(?:\(\d++\)|\d++)){0,7}+")
 _PHONE_GROUP = re.compile(r"\(?\d+\)?")
-_NANP = re.compile(r"^(?:\+?1[ .-]?)?\(?[2-9]\d{2}\)?[ .-]?[2-9]\d{2}[ .-]?\d{4}$")
+_NANP = re.compile(r"^(?:\+?1[ .-]?)?\(?[2-9]\d{2}\)?[ .-]?\d{3}[ .-]?\d{4}$")
 _DATE_LIKE = re.compile(r"^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$")
 # Regions whose national numbers begin with a trunk "0" (or, for Italy, a
 # leading 0 that is part of the number): "030 1234567", "(0161) 496 0066".
@@ -279,12 +294,13 @@ def _scan_phones(text: str) -> Iterator[tuple[int, int]]:
             continue
         prefix = len(body) - len(body.lstrip("+0")) if body.startswith(("+", "00")) else 0
         groups = [(m.start() + base, m.end() + base) for m in _PHONE_GROUP.finditer(body)]
-        if prefix and groups:
-            # The "+" (or "00") belongs to the first group.
+        if prefix and groups and body.startswith("+"):
+            # The "+" belongs to the first group.
             groups[0] = (base, groups[0][1])
         index = 0
         while index < len(groups):
             found = None
+            # Longest window of whole groups first, leftmost start first.
             for last in range(len(groups) - 1, index - 1, -1):
                 if _phone_valid(text[groups[index][0] : groups[last][1]]):
                     found = last
