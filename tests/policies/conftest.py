@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import OrderedDict
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
@@ -16,10 +17,14 @@ STACKS = ("dev", "staging", "prod")
 Evaluate = Callable[..., Evaluation]
 
 
+# Running packs kept for reuse; each holds ~60 MB, and the machine is shared.
+MAX_RUNNING_PACKS = 3
+
+
 @pytest.fixture(scope="session")
-def pack_processes() -> Iterator[dict[tuple[str, str], PackProcess]]:
-    """One running pack per (stack, stack config): the engine starts one per deployment."""
-    running: dict[tuple[str, str], PackProcess] = {}
+def pack_processes() -> Iterator[OrderedDict[tuple[str, str], PackProcess]]:
+    """Running packs by (stack, stack config): the engine starts one per deployment."""
+    running: OrderedDict[tuple[str, str], PackProcess] = OrderedDict()
     yield running
     for process in running.values():
         process.stop()
@@ -35,7 +40,12 @@ def evaluate(pack_processes) -> Evaluate:
     ) -> Evaluation:
         """Evaluate with policies/config/<stack>.json unless another policy config is given."""
         key = (stack, json.dumps(config, sort_keys=True))
-        if key not in pack_processes:
+        if key in pack_processes:
+            pack_processes.move_to_end(key)
+        else:
+            if len(pack_processes) >= MAX_RUNNING_PACKS:
+                _, oldest = pack_processes.popitem(last=False)
+                oldest.stop()
             process = PackProcess(stack, config)
             process.start()
             pack_processes[key] = process
