@@ -39,10 +39,16 @@ BURST = 1_000_000_000
 
 def limiter_worker(redis_url: str, key: str, seconds: float, start_at: float) -> int:
     """Decide as fast as possible for `seconds` from `start_at`; return the count."""
+    from safenow.metrics import Metrics
+    from safenow.ratelimit.failover import StoreFailover
     from safenow.ratelimit.redis_store import RedisRateLimiter
 
-    limiter = RedisRateLimiter(redis_url, timeout_s=1.0, key_prefix="bench:")
+    # The stack the app runs: the Redis store behind the failure policy.
+    store = RedisRateLimiter(redis_url, timeout_s=1.0, key_prefix="bench:")
+    limiter = StoreFailover(store, "local", Metrics())
     limiter.hit(key, PER_MINUTE, BURST)  # connect and load the script first
+    if limiter.degraded:
+        raise RuntimeError(f"the limiter cannot reach {redis_url}")
     while time.time() < start_at:
         time.sleep(0.001)
     count = 0
