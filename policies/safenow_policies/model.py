@@ -145,6 +145,11 @@ class SafeNowPolicy:
         override = self.stack_levels.get(stack)
         return EnforcementLevel(override) if override else spec_level(self.default_level, stack)
 
+    @property
+    def levels(self) -> dict[str, EnforcementLevel]:
+        """The enforcement level in each stack: {"dev": ..., "staging": ..., "prod": ...}."""
+        return {stack: self.level(stack) for stack in STACKS}
+
     def parameters_for(self, stack: str) -> dict[str, Any]:
         return self.parameter_values(self.stack_parameters.get(stack))
 
