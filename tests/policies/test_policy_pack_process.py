@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 
@@ -31,7 +30,7 @@ def test_main_py_prints_its_port_and_serves_the_analyzer():
         [sys.executable, "-u", str(PACK_DIR / "__main__.py")],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
-        env={**os.environ, "PYTHONPATH": str(PACK_DIR)},
+        cwd=PACK_DIR.parent,
     )
     try:
         port = int(process.stdout.readline().strip())
