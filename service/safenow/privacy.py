@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import unquote, unquote_plus
 
 import phonenumbers
 from stdnum import iban as stdnum_iban
@@ -78,6 +79,7 @@ def _regex_scan(pattern: re.Pattern[str], group: int = 0) -> Scan:
 
 
 _has_digit = re.compile(r"\d").search
+_PERCENT_ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}|\w\+\w")
 
 
 # --- secrets ------------------------------------------------------------------
@@ -362,7 +364,19 @@ class Redactor:
         return findings
 
     def redact(self, text: str) -> str:
-        findings = self.detect(text)
+        redacted = self._substitute(text, self.detect(text))
+        if _PERCENT_ESCAPE.search(redacted):
+            # Request lines and URLs carry data percent- or form-encoded
+            # ("jane%40example.org", "4111+1111+..."): look at the decoded
+            # form too, and log that form when it holds something to hide.
+            for decode in (unquote, unquote_plus):
+                decoded = decode(redacted)
+                if decoded != redacted and (findings := self.detect(decoded)):
+                    return self._substitute(decoded, findings)
+        return redacted
+
+    @staticmethod
+    def _substitute(text: str, findings: list[Finding]) -> str:
         if not findings:
             return text
         parts: list[str] = []
