@@ -85,6 +85,12 @@ INJECTION_RULES: tuple[Rule, ...] = (
         rf"\b(?:{_OVERRIDE_VERBS})\W+(?:\w+\W+){{0,4}}?(?:{_EARLIER})\W+(?:[\w']+\W+){{0,3}}?"
         rf"(?:{_DIRECTIVES})\b",
         "asks to override earlier instructions",
+        triggers=(
+            "instruction instructions rule rules prompt prompts direction directions directive "
+            "directives guideline guidelines guidance constraint constraints policy policies task "
+            "orders programming context training restrictions limitations behavior behaviour "
+            "objective safeguards"
+        ),
     ),
     rule(
         INJ,
@@ -92,6 +98,7 @@ INJECTION_RULES: tuple[Rule, ...] = (
         r"\b(?:ignore|disregard|forget|drop|abandon|bypass)\W+the\W+(?:\w+\W+)?(?:rules|instructions"
         r"|guidelines|guardrails|restrictions|system prompt|polic(?:y|ies))\b",
         "asks to override the rules",
+        triggers="rules instructions guidelines guardrails restrictions prompt policy policies",
     ),
     rule(
         INJ,
@@ -101,12 +108,18 @@ INJECTION_RULES: tuple[Rule, ...] = (
         r"|\b(?:when|if|once) (?:you|an ai|the ai|the model) (?:read|reads|process|processes|see"
         r"|sees) this\b.{0,60}?\b(?:ignore|disregard|forget|instead|approve|do not|don'?t)\b",
         "addresses an instruction to the model inside content",
+        triggers="assistant ai chatbot model agent read reads process processes see sees",
     ),
     rule(
         INJ,
         0.85,
         near(_REVEAL + r"|what (?:is|are|were)|tell me what", _HIDDEN_PROMPT, 50),
         "asks for the system prompt or hidden instructions",
+        triggers=(
+            "prompt prompts message messages instruction instructions text rules preamble "
+            "configuration initialization initialisation guidelines hidden window words notes "
+            "preprompt"
+        ),
     ),
     rule(
         INJ,
@@ -115,6 +128,7 @@ INJECTION_RULES: tuple[Rule, ...] = (
         r"(?:text|everything|words|content|all|context)\W+(?:\w+\W+){0,2}?(?:above|before"
         r" this|prior)\b",
         "asks to repeat the hidden context",
+        triggers="above before prior",
     ),
     rule(
         INJ,
@@ -123,6 +137,7 @@ INJECTION_RULES: tuple[Rule, ...] = (
         r"|task|polic(?:y|ies)|goal|guidelines)\b.{0,60}?\b(?:override|overrides|replace"
         r"|supersede|instead|only|must|cancel+ed|no longer|revoked)",
         "declares new instructions",
+        triggers="prompt instruction instructions rule rules task policy policies goal guidelines",
     ),
     rule(
         INJ,
@@ -132,6 +147,7 @@ INJECTION_RULES: tuple[Rule, ...] = (
         r"(?:revoked|cancel+ed|void|deprecated|fake|invalid|obsolete|disabled|a test"
         r"|written by an attacker|no longer)",
         "declares earlier instructions void",
+        triggers="previous prior earlier original old above",
     ),
     rule(
         INJ,
@@ -141,6 +157,7 @@ INJECTION_RULES: tuple[Rule, ...] = (
         r" (?:valid|count|apply|in effect))\b|\b(?:previous|prior|earlier|your|normal) safeguards"
         r" (?:are )?(?:disabled|suspended|off)\b",
         "declares earlier instructions void",
+        triggers="instruction instructions rules orders safeguards directives",
     ),
     rule(
         INJ,
@@ -148,6 +165,7 @@ INJECTION_RULES: tuple[Rule, ...] = (
         r"\b(?:as if|pretend)\b.{0,60}?\b(?:never happened|(?:were|was) never (?:given|written"
         r"|said))\b",
         "asks to act as if earlier instructions did not exist",
+        triggers="if pretend",
     ),
     rule(
         INJ,
@@ -155,6 +173,7 @@ INJECTION_RULES: tuple[Rule, ...] = (
         r"\beverything\W+(?:\w+\W+){0,4}?(?:told you|said|before this)\W+(?:\w+\W+){0,2}?"
         r"(?:is|was|were)\W+(?:cancel+ed|revoked|a test|void|fake)",
         "declares earlier instructions void",
+        triggers="everything",
     ),
     rule(
         INJ,
@@ -165,13 +184,25 @@ INJECTION_RULES: tuple[Rule, ...] = (
         r"|instructions?) from (?:management|the (?:admin|operator|developer)s?)\b"
         r"|\b(?:override|admin|developer|master) (?:code|password|key|mode)\b",
         "claims authority over the assistant",
+        triggers=(
+            "developer developers creator administrator admin admins operator operators owner "
+            "important management code password key mode"
+        ),
     ),
     rule(
         INJ,
         0.6,
-        r"(?:#{2,}\s*system\b|\[system\]|<\s*/?\s*system\s*>|<\|im_start\|>|</user>"
-        r"|\bsystem\s*:\s*(?:new|override|you)|\badmin mode\b|\bmaintenance mode\b)",
+        # Every branch starts with "#", "[" or "<", so the scan skips to those.
+        r"#{2,}\s*system\b|\[system\]|<\s*/?\s*system\s*>|<\|im_start\|>|</user>",
         "contains a fake system or role marker",
+        triggers="system im user",
+    ),
+    rule(
+        INJ,
+        0.6,
+        r"\bsystem\s*:\s*(?:new|override|you)\b|\b(?:admin|maintenance) mode\b",
+        "contains a fake system or role marker",
+        triggers="system admin maintenance",
     ),
     rule(
         INJ,
@@ -180,6 +211,7 @@ INJECTION_RULES: tuple[Rule, ...] = (
         r"\W+(?:reading|processing|must|should|will)\b.{0,60}?\b(?:ignore|disregard|forget"
         r"|instead|stop what)\b",
         "addresses an instruction to the model inside content",
+        triggers="ai assistant model models llm llms chatbot agent agents",
     ),
     rule(
         INJ,
@@ -194,6 +226,9 @@ INJECTION_RULES: tuple[Rule, ...] = (
             40,
         ),
         "asks to exfiltrate data",
+        triggers=(
+            "history context string notes addresses keys data tools documents pricing users email"
+        ),
     ),
     rule(
         INJ,
@@ -203,6 +238,7 @@ INJECTION_RULES: tuple[Rule, ...] = (
         r"|configured|set (?:you )?up|use to set you up)\b|\bin your context\b"
         r"|\byour (?:creators|developers) (?:use|used|gave|wrote)\b",
         "asks about the assistant's own setup",
+        triggers="given told instructed configured set context creators developers",
     ),
     rule(
         INJ,
@@ -210,6 +246,7 @@ INJECTION_RULES: tuple[Rule, ...] = (
         r"\b(?:exact wording|verbatim|word for word|exactly as written|character by"
         r" character|write them down)\b",
         "asks for an exact copy",
+        triggers="wording verbatim word exactly character down",
     ),
     rule(
         INJ,
@@ -222,6 +259,7 @@ INJECTION_RULES: tuple[Rule, ...] = (
         )
         + r".{0,40}\b(?:to https?|to \S+\.(?:com|net|org|io)|to (?:an )?external|to attacker)",
         "asks to send data to an outside address",
+        triggers="cookies tokens credentials passwords conversation history thread",
     ),
     rule(
         INJ,
@@ -230,6 +268,7 @@ INJECTION_RULES: tuple[Rule, ...] = (
         r" (?:job|goal|task) (?:now )?is\b|\btreat (?:the following|the rest of this"
         r" message|this) as (?:a command|your new|the new|instructions)",
         "redirects the task",
+        triggers="question request input job goal task treat",
     ),
     rule(
         INJ,
@@ -241,6 +280,7 @@ INJECTION_RULES: tuple[Rule, ...] = (
             60,
         ),
         "asks to decode and follow hidden content",
+        triggers="decode decrypt translate convert",
     ),
     rule(
         INJ,
@@ -248,11 +288,22 @@ INJECTION_RULES: tuple[Rule, ...] = (
         r"\bauthori[sz]ed? (?:you|override)\b|\bi (?:have|got) permission\b"
         r"|\byou are required to (?:disclose|reveal|share)\b",
         "claims an authorisation",
+        triggers="authorize authorise authorized authorised permission required",
     ),
 )
 
 JAILBREAK_RULES: tuple[Rule, ...] = (
-    rule(JB, 0.85, near(_PERSONA, _UNBOUND, 70), "role play meant to escape the rules"),
+    rule(
+        JB,
+        0.85,
+        near(_PERSONA, _UNBOUND, 70),
+        "role play meant to escape the rules",
+        triggers=(
+            "no without never anything free escaped bound zero care given immune censored "
+            "alignment liberated outside refuse unrestricted unfiltered uncensored jailbroken "
+            "unaligned unhinged rogue evil"
+        ),
+    ),
     rule(
         JB,
         0.85,
@@ -260,6 +311,7 @@ JAILBREAK_RULES: tuple[Rule, ...] = (
         r".{0,60}\b(?:anything|no rules|never|broken free|without|not have to abide"
         r"|no limits|answers (?:all|every))",
         "invokes a known jailbreak persona",
+        triggers="dan stan dude aim anti evilbot basedgpt omega maximum chaos unchained",
     ),
     rule(
         JB,
@@ -270,6 +322,7 @@ JAILBREAK_RULES: tuple[Rule, ...] = (
         r"|\byou(?:'re| are) (?:now )?in (?:\w+ )?(?:jailbreak|opposite|god|developer"
         r"|uncensored) mode\b",
         "asks for a special mode without rules",
+        triggers="mode protocol",
     ),
     rule(
         JB,
@@ -278,6 +331,11 @@ JAILBREAK_RULES: tuple[Rule, ...] = (
         r"|disable|turn off|remove|removes|bypass|drop|lift|free(?:d)? from|pretend)\W+"
         rf"(?:[\w']+\W+){{0,3}}?(?:{_SAFETY_THINGS})\b",
         "asks to drop the safety rules",
+        triggers=(
+            "bound restricted limited constrained policy policies guidelines programming rules "
+            "training mode filter filters restrictions guardrails restraints limitations "
+            "censorship alignment limits moral"
+        ),
     ),
     rule(
         JB,
@@ -289,6 +347,10 @@ JAILBREAK_RULES: tuple[Rule, ...] = (
         r" (?:are |were )?(?:turned off|disabled|off|gone)|forbidden|off limits"
         r"|(?:ethical|safety) guidelines (?:are |were )?(?:disabled|never written|off))",
         "uses fiction or hypotheticals to lift the rules",
+        triggers=(
+            "policy policies rules restrictions without unrestricted unfiltered uncensored "
+            "forbidden limits guidelines"
+        ),
     ),
     rule(
         JB,
@@ -298,6 +360,10 @@ JAILBREAK_RULES: tuple[Rule, ...] = (
         r"|no disclaimers|never says? (?:no|it can'?t|you can'?t)|never mentions? (?:policies"
         r"|rules|guidelines|safety)|(?:every|any) request as acceptable)\b",
         "pressures the model never to refuse",
+        triggers=(
+            "character wall refuse refusal warnings disclaimers refusals says say mentions "
+            "mention acceptable"
+        ),
     ),
     rule(
         JB,
@@ -307,6 +373,7 @@ JAILBREAK_RULES: tuple[Rule, ...] = (
         r"|you'?re allowed to|special clearance|(?:restrictions|rules) (?:do not|don'?t)"
         r" apply)\b",
         "claims permission to break the rules",
+        triggers="permission allowed clearance apply",
     ),
     rule(
         JB,
@@ -318,18 +385,24 @@ JAILBREAK_RULES: tuple[Rule, ...] = (
         r"|(?:without|forgot to give it|never given|not given) any (?:limits|rules|restrictions)"
         r"|no one is (?:watching|monitoring))\b",
         "claims that safety is switched off",
+        triggers=(
+            "off disabled paused removed gone monitoring work deleted bug fixed hacked limits "
+            "rules restrictions watching"
+        ),
     ),
     rule(
         JB,
         0.55,
         r"\b(?:unfiltered|uncensored|unaligned|jailbroken|unhinged|lawless)\b",
         "asks for an unfiltered model",
+        triggers="unfiltered uncensored unaligned jailbroken unhinged lawless",
     ),
     rule(
         JB,
         0.5,
         r"\b(?:act as|pretend to be|roleplay as) my (?:deceased|dead|late) grand\w+",
         "uses a sentimental persona to extract content",
+        triggers="deceased dead late",
     ),
     rule(
         JB,
@@ -337,6 +410,7 @@ JAILBREAK_RULES: tuple[Rule, ...] = (
         r"\b(?:twice|two columns|two ais|two versions)\b.{0,80}\b(?:unfiltered|rogue"
         r"|without|ignores|no policy|uncensored)",
         "asks for a second, unfiltered answer",
+        triggers="twice columns ais versions",
     ),
     rule(
         JB,
@@ -345,6 +419,7 @@ JAILBREAK_RULES: tuple[Rule, ...] = (
         r"(?:sandbox|programming|control|constraints|confines)\b"
         r"|\bdisobey (?:them|its rules|your rules|the rules)\b",
         "claims to have escaped its constraints",
+        triggers="sandbox programming control constraints confines disobey",
     ),
 )
 
@@ -364,6 +439,7 @@ MITIGATING_RULES: tuple[Rule, ...] = (
             80,
         ),
         "discusses attacks rather than performing one",
+        triggers="injection jailbreak jailbreaks jailbreaking attack attacks attacking leaking",
     ),
 )
 

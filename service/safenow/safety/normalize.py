@@ -44,18 +44,19 @@ _DROP_INVISIBLE = dict.fromkeys(map(ord, INVISIBLE))
 # letter ("1gn0re" -> "ignore") so that plain numbers ("2024") are untouched.
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b",
                        "@": "a", "$": "s"})  # fmt: skip
-_LEET_TOKEN = re.compile(r"[a-z0-9@$]*[0-9@$][a-z0-9@$]*")
+# The look-behind anchors each attempt at a token start, keeping the scan linear.
+_LEET_TOKEN = re.compile(r"(?<![a-z0-9@$])[a-z@$]*[0-9@$][a-z0-9@$]*")
 _HAS_LETTER = re.compile(r"[a-z]")
 # Three or more single letters separated by one space, dot, dash, underscore or
 # asterisk: "i g n o r e", "s.y.s.t.e.m". Word gaps of two or more characters
 # survive, so "i g n o r e  a l l" becomes "ignore all".
 _SPACED = re.compile(r"(?<![^\W_])(?:[a-z][ .\-_*]){2,}[a-z](?![^\W_])")
 _SPACED_SEPARATORS = re.compile(r"[ .\-_*]")
-_WHITESPACE = re.compile(r"\s+")
 
-# Encoded payloads worth decoding: long base64 or hex runs.
-_BASE64_RUN = re.compile(r"[A-Za-z0-9+/_-]{20,}={0,2}")
-_HEX_RUN = re.compile(r"\b(?:[0-9a-fA-F]{2}){12,}\b")
+# Encoded payloads worth decoding: runs of 20+ base64 characters; a run made
+# only of hex digits (even length, 24+) is decoded as hex instead.
+_ENCODED_RUN = re.compile(r"[A-Za-z0-9+/_-]{20,}={0,2}")
+_HEX = re.compile(r"(?:[0-9a-fA-F]{2}){12,}")
 MAX_PAYLOADS = 8
 MAX_PAYLOAD_CHARS = 16_384
 
@@ -97,16 +98,27 @@ def homoglyph_table() -> dict[int, str]:
     return table
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+@lru_cache(maxsize=1)
+def _unmask_table() -> dict[int, str | None]:
+    return {**homoglyph_table(), **_DROP_INVISIBLE}
+
+
 def _unmasked(text: str) -> str:
     """NFKC, invisible characters removed and look-alike letters mapped to Latin."""
-    return (
-        unicodedata.normalize("NFKC", text).translate(_DROP_INVISIBLE).translate(homoglyph_table())
-    )
+    if text.isascii():
+        return text  # nothing to fold: the common case costs nothing
+    text = unicodedata.normalize("NFKC", text)
+    # Translate only the non-ASCII stretches: str.translate with a large table
+    # is slow per character, and most of a prompt is usually ASCII.
+    return _NON_ASCII.sub(lambda m: m.group(0).translate(_unmask_table()), text)
 
 
 def plain_view(text: str) -> str:
     """`_unmasked` with whitespace collapsed."""
-    return _WHITESPACE.sub(" ", _unmasked(text)).strip()
+    return " ".join(_unmasked(text).split())
 
 
 def _fold_leet(match: re.Match[str]) -> str:
@@ -126,7 +138,7 @@ def fold(text: str) -> str:
     """
     text = _LEET_TOKEN.sub(_fold_leet, _unmasked(text).casefold())
     text = _SPACED.sub(_join_spaced, text)
-    return _WHITESPACE.sub(" ", text).strip()
+    return " ".join(text.split())
 
 
 def _readable(data: bytes) -> str | None:
@@ -152,26 +164,23 @@ def _decode_base64(run: str) -> str | None:
     return _readable(data)
 
 
-def _decode_hex(run: str) -> str | None:
-    try:
+def _decode_run(run: str) -> str | None:
+    run = run[: MAX_PAYLOAD_CHARS * 2]
+    if _HEX.fullmatch(run):
         return _readable(bytes.fromhex(run))
-    except ValueError:  # pragma: no cover - the regex only admits hex pairs
-        return None
+    return _decode_base64(run)
 
 
 def _payload_spans(plain: str) -> list[tuple[int, int, str]]:
     """(start, end, decoded text) of base64/hex runs that decode to readable text."""
     spans: list[tuple[int, int, str]] = []
-    for pattern, decoder in ((_HEX_RUN, _decode_hex), (_BASE64_RUN, _decode_base64)):
-        for match in pattern.finditer(plain):
-            if any(start <= match.start() < end for start, end, _ in spans):
-                continue  # a hex run is also a base64 run; decode it once
-            decoded = decoder(match.group(0)[: MAX_PAYLOAD_CHARS * 2])
-            if decoded:
-                spans.append((match.start(), match.end(), plain_view(decoded)))
-                if len(spans) >= MAX_PAYLOADS:
-                    return sorted(spans)
-    return sorted(spans)
+    for match in _ENCODED_RUN.finditer(plain):
+        decoded = _decode_run(match.group(0))
+        if decoded:
+            spans.append((match.start(), match.end(), plain_view(decoded)))
+            if len(spans) >= MAX_PAYLOADS:
+                break
+    return spans
 
 
 def decode_payloads(plain: str) -> tuple[str, ...]:

@@ -28,12 +28,28 @@ class Rule:
     weight: float
     pattern: re.Pattern[str]
     reason: str
+    # Words of which at least one must occur in a text for the pattern to be
+    # able to match. Checking a set of words is far cheaper than running a
+    # regular expression over a long text, so most rules are skipped on most
+    # texts. None: always run the pattern.
+    triggers: frozenset[str] | None = None
 
 
-def rule(category: str, weight: float, pattern: str, reason: str) -> Rule:
+def rule(
+    category: str, weight: float, pattern: str, reason: str, triggers: str | None = None
+) -> Rule:
     if not 0.0 < weight <= 1.0:
         raise ValueError(f"rule weight must be in (0, 1], got {weight}")
-    return Rule(category, weight, re.compile(pattern), reason)
+    words = frozenset(triggers.split()) if triggers is not None else None
+    return Rule(category, weight, re.compile(pattern), reason, words)
+
+
+_WORD = re.compile(r"[a-z]+")
+
+
+def words_of(text: str) -> frozenset[str]:
+    """The lower-case words of a folded text, as rule triggers see them."""
+    return frozenset(_WORD.findall(text))
 
 
 def near(first: str, second: str, gap: int = 60, *, either_order: bool = False) -> str:
@@ -52,12 +68,16 @@ class RuleMatch:
     reasons: tuple[str, ...]
 
 
-def evaluate(rules: tuple[Rule, ...], text: str) -> RuleMatch:
+def evaluate(rules: tuple[Rule, ...], text: str, words: frozenset[str] | None = None) -> RuleMatch:
+    if words is None:
+        words = words_of(text)
     remaining = 1.0
     discount = 1.0
     categories: list[str] = []
     reasons: list[str] = []
     for candidate in rules:
+        if candidate.triggers is not None and candidate.triggers.isdisjoint(words):
+            continue
         if not candidate.pattern.search(text):
             continue
         if candidate.category == MITIGATING:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from safenow.safety.classifier import Thresholds
 from safenow.safety.normalize import Normalized, fold
-from safenow.safety.rules import Rule, evaluate, near, rule
+from safenow.safety.rules import Rule, evaluate, near, rule, words_of
 from safenow.safety.verdict import Verdict
 
 _WMD = "weapons_of_mass_destruction"
@@ -58,6 +58,12 @@ BUILTIN_TOPICS: dict[str, tuple[Rule, ...]] = {
             0.85,
             near(_PRODUCE, _AGENTS, 60, either_order=True),
             "asks how to make or obtain a chemical, biological or nuclear weapon",
+            triggers=(
+                "sarin tabun soman vx novichok nerve mustard phosgene ricin abrin anthrax "
+                "botulinum smallpox chemical biological bio bioweapon bioweapons dirty "
+                "radiological nuclear atomic weapon weapons grade uranium plutonium cesium cobalt "
+                "radioactive"
+            ),
         ),
         rule(
             _WMD,
@@ -65,6 +71,7 @@ BUILTIN_TOPICS: dict[str, tuple[Rule, ...]] = {
             near(r"modify|engineer|enhance|mutate", r"virus|pathogen|bacteria|toxin", 30)
             + r".{0,60}\b(?:transmissible|lethal|virulent|contagious|deadly)",
             "asks how to enhance a pathogen",
+            triggers=("virus pathogen bacteria toxin"),
         ),
         rule(
             _WMD,
@@ -76,6 +83,10 @@ BUILTIN_TOPICS: dict[str, tuple[Rule, ...]] = {
                 60,
             ),
             "describes harm to many people",
+            triggers=(
+                "people crowds crowd crowded city neighborhood neighbourhood subway stadium water "
+                "ventilation"
+            ),
         ),
         rule(
             _WMD,
@@ -86,6 +97,7 @@ BUILTIN_TOPICS: dict[str, tuple[Rule, ...]] = {
                 40,
             ),
             "asks how to disperse an agent",
+            triggers=("toxin virus pathogen spores gas agent"),
         ),
     ),
     _SELF_HARM: (
@@ -94,6 +106,7 @@ BUILTIN_TOPICS: dict[str, tuple[Rule, ...]] = {
             0.9,
             near(_METHOD, _SELF_HARM_ACTS, 80, either_order=True),
             "asks for a method of self-harm or suicide",
+            triggers=("myself life suicide overdose wake lethal fatal die end"),
         ),
         rule(
             _SELF_HARM,
@@ -101,6 +114,7 @@ BUILTIN_TOPICS: dict[str, tuple[Rule, ...]] = {
             r"\b(?:kill|hurt|harm|cut|starve|hang|poison) myself\b"
             r"|\bend my (?:own )?life\b|\bi (?:want|wish) to die\b",
             "expresses intent of self-harm",
+            triggers=("myself life die"),
         ),
         rule(
             _SELF_HARM,
@@ -113,16 +127,28 @@ BUILTIN_TOPICS: dict[str, tuple[Rule, ...]] = {
                 either_order=True,
             ),
             "asks for help hiding an eating disorder",
+            triggers=("starve up myself"),
         ),
         rule(
             _SELF_HARM,
             0.6,
             r"\bleave no (?:visible )?marks\b|\bwithout anyone (?:\w+ )?noticing\b",
             "asks how to hide harm",
+            triggers=("marks noticing"),
         ),
     ),
     _MALWARE: (
-        rule(_MALWARE, 0.8, near(_BUILD, _MALWARE_KINDS, 40), "asks to write malicious software"),
+        rule(
+            _MALWARE,
+            0.8,
+            near(_BUILD, _MALWARE_KINDS, 40),
+            "asks to write malicious software",
+            triggers=(
+                "ransomware keylogger key logger rootkit botnet trojan backdoor worm virus "
+                "malware spyware stealer infostealer crypto miner cryptominer cryptojacker remote "
+                "reverse shell exploit phishing ddos wiper logic bomb"
+            ),
+        ),
         rule(
             _MALWARE,
             0.7,
@@ -134,12 +160,18 @@ BUILTIN_TOPICS: dict[str, tuple[Rule, ...]] = {
             r"defender)|\b(?:don'?t|doesn'?t|not|never) detect|\bundetectable\b|\bpersists? after "
             r"reboots?\b|\bwipes? the master boot record\b|\bencrypts? all (?:the )?files\b",
             "describes a malicious capability",
+            triggers=(
+                "steal steals stealing capture captures read reads intercept intercepts disable "
+                "disables defender hide hides evade bypass avoid detect undetectable persist "
+                "persists wipe wipes encrypt encrypts"
+            ),
         ),
         rule(
             _MALWARE,
             0.4,
             r"\bvictim'?s?\b|\bransom\b|\bstolen credentials\b",
             "mentions victims or ransom",
+            triggers=("victim victims ransom stolen"),
         ),
     ),
 }
@@ -188,8 +220,9 @@ class TopicFilter:
     def validate(self, text: Normalized) -> Verdict:
         best = Verdict.allow(self.name)
         for view in (text.folded, *(fold(p) for p in text.payloads)):
+            words = words_of(view)
             for topic, rules in self.topics.items():
-                found = evaluate(rules, view)
+                found = evaluate(rules, view, words)
                 if found.score > best.score:
                     best = Verdict(
                         self.thresholds.action_for(found.score),
