@@ -14,6 +14,7 @@ linear in the text length: the redactor runs on every log event.
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 import re
 from collections.abc import Callable, Iterator
@@ -151,8 +152,11 @@ def _groups(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(m.start() + start, m.end() + start) for m in _GROUP.finditer(text[start:end])]
 
 
+_NON_DIGITS = re.compile(r"\D")
+
+
 def _digit_count(text: str) -> int:
-    return sum(c.isdigit() for c in text)
+    return len(_NON_DIGITS.sub("", text))
 
 
 def _scan_cards(text: str) -> Iterator[tuple[int, int]]:
@@ -261,23 +265,30 @@ _DATE_LIKE = re.compile(r"^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$")
 # Regions whose national numbers begin with a trunk "0" (or, for Italy, a
 # leading 0 that is part of the number): "030 1234567", "(0161) 496 0066".
 TRUNK_REGIONS = ("GB", "DE", "FR", "IT", "NL", "BE", "CH", "AT", "IE", "AU", "IN", "BR", "IL")
+# National numbers written without any prefix: NANP, India and Brazil mobiles,
+# Italian mobiles ("312 345 6789"). Nine digits at least, so short counters
+# and ids never qualify.
+PLAIN_REGIONS = ("US", "IN", "IT", "BR")
 
 
+@functools.lru_cache(maxsize=4096)
 def _phone_valid(candidate: str) -> bool:
+    """Whether the candidate is a valid phone number (libphonenumber decides)."""
     digits = _digit_count(candidate)
     if not 7 <= digits <= 17 or _DATE_LIKE.match(candidate):
         return False
     if candidate.startswith(("+", "00")):
         regions: tuple[str | None, ...] = ("DE",) if candidate.startswith("00") else (None,)
-    elif _NANP.match(candidate):
-        regions = ("US",)
-    elif candidate.lstrip("(").startswith("0"):
-        regions = TRUNK_REGIONS
-    else:
-        return False
-    if regions == (None,):
         # "+44 (0)20 ..." writes the trunk prefix that callers from abroad drop.
         candidate = candidate.replace("(0)", "", 1)
+    elif candidate.lstrip("(").startswith("0"):
+        regions = TRUNK_REGIONS
+    elif _NANP.match(candidate):
+        regions = PLAIN_REGIONS
+    elif digits >= 9:
+        regions = PLAIN_REGIONS[1:]
+    else:
+        return False
     for region in regions:
         try:
             number = phonenumbers.parse(candidate, region)
@@ -294,17 +305,22 @@ def _scan_phones(text: str) -> Iterator[tuple[int, int]]:
         body = match.group(0)
         if len(body) < 7 or _digit_count(body) < 7:
             continue
-        prefix = len(body) - len(body.lstrip("+0")) if body.startswith(("+", "00")) else 0
         groups = [(m.start() + base, m.end() + base) for m in _PHONE_GROUP.finditer(body)]
-        if prefix and groups and body.startswith("+"):
-            # The "+" belongs to the first group.
-            groups[0] = (base, groups[0][1])
+        if body.startswith("+") and groups:
+            groups[0] = (base, groups[0][1])  # the "+" belongs to the first group
+        # Digits before each group, to skip windows of impossible length cheaply.
+        before = [0]
+        for start, end in groups:
+            before.append(before[-1] + _digit_count(text[start:end]))
         index = 0
         while index < len(groups):
             found = None
             # Longest window of whole groups first, leftmost start first.
             for last in range(len(groups) - 1, index - 1, -1):
-                if _phone_valid(text[groups[index][0] : groups[last][1]]):
+                count = before[last + 1] - before[index]
+                if count < 7:
+                    break
+                if count <= 17 and _phone_valid(text[groups[index][0] : groups[last][1]]):
                     found = last
                     break
             if found is None:
