@@ -115,3 +115,16 @@ def test_policy_report_refuses_an_unknown_stack():
     )
     assert result.returncode != 0
     assert "invalid choice: 'qa'" in result.stderr
+
+
+def test_controls_csv_names_exactly_the_policies_serving_each_control():
+    """compliance/controls.csv's `policies` column and the rules' control ids agree both ways."""
+    import csv
+
+    with (REPO / "compliance" / "controls.csv").open(encoding="utf-8") as handle:
+        rows = {row["control_id"]: row for row in csv.DictReader(handle)}
+    assert set(rows) == set(CONTROL_IDS)
+    for control, row in rows.items():
+        listed = [name for name in row["policies"].split(";") if name]
+        serving = [p.name for p in ALL_POLICIES if control in p.control_ids]
+        assert sorted(listed) == sorted(serving), control
