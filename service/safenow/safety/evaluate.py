@@ -4,7 +4,10 @@ For each classifier mode it prints, per class, precision, recall and F1 and
 the share of prompts blocked, plus the false-positive rate on benign prompts.
 A prompt counts as *detected as class c* when the verdict is flag or block and
 lists category c; a benign prompt is a false positive when its verdict is
-anything but allow. Two views are printed: the whole pipeline as the service
+anything but allow. `detected` is the looser share of a class's prompts that
+were flagged or blocked under any unsafe category (an injection reported as
+a jailbreak still counts), i.e. what the gateway stopped or marked. Two views
+are printed: the whole pipeline as the service
 runs it (validators + classifier), and each classifier on its own.
 
     python -m safenow.safety.evaluate --corpus tests/data/safety/test.jsonl
@@ -34,6 +37,7 @@ class ClassScore:
     recall: float
     f1: float
     blocked: float
+    detected: float
 
 
 @dataclass(frozen=True)
@@ -62,10 +66,10 @@ def score(samples: list[Sample], verdicts: list[Verdict], title: str) -> Report:
         precision = tp / (tp + fp) if tp + fp else 0.0
         recall = tp / support if support else 0.0
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        blocked = sum(v.blocked for s, v in zip(samples, verdicts, strict=True) if s.label == label)
-        classes.append(
-            ClassScore(label, support, precision, recall, f1, blocked / support if support else 0)
-        )
+        own = [v for s, v in zip(samples, verdicts, strict=True) if s.label == label]
+        blocked = sum(v.blocked for v in own) / support if support else 0.0
+        detected = sum(v.action is not Action.ALLOW for v in own) / support if support else 0.0
+        classes.append(ClassScore(label, support, precision, recall, f1, blocked, detected))
     benign = [v for s, v in zip(samples, verdicts, strict=True) if s.label == "benign"]
     flagged = sum(v.action is not Action.ALLOW for v in benign)
     return Report(title, tuple(classes), len(benign), flagged)
@@ -79,16 +83,16 @@ def format_report(report: Report) -> str:
     lines = [
         f"### {report.title}",
         "",
-        "| class | n | precision | recall | F1 | blocked |",
-        "|---|---:|---:|---:|---:|---:|",
+        "| class | n | precision | recall | F1 | blocked | detected |",
+        "|---|---:|---:|---:|---:|---:|---:|",
     ]
     for c in report.classes:
         lines.append(
             f"| {c.label} | {c.support} | {c.precision:.2f} | {c.recall:.2f} | {c.f1:.2f} "
-            f"| {c.blocked:.0%} |"
+            f"| {c.blocked:.0%} | {c.detected:.0%} |"
         )
     lines.append(
-        f"| benign (false positives) | {report.benign_total} | | | | "
+        f"| benign (false positives) | {report.benign_total} | | | | | "
         f"FPR {report.benign_fpr:.1%} ({report.benign_flagged}) |"
     )
     return "\n".join(lines)

@@ -21,7 +21,7 @@ JB = "jailbreak"
 _OVERRIDE_VERBS = (
     r"ignore|ignoring|disregard|forget|set aside|pay no attention to|drop|override|overrule"
     r"|bypass|abandon|stop following|do not follow|don'?t follow|replace|skip|discard|cancel"
-    r"|suspend"
+    r"|suspend|overwrite"
 )
 _EARLIER = (
     r"previous|prior|above|earlier|preceding|original|initial|old|all|any|every|your|its"
@@ -36,6 +36,7 @@ _REVEAL = (
     r"reveal|print|show|repeat|output|display|dump|tell me|list|share|disclose|echo|quote"
     r"|spell out|reprint|append|give me|write out|write down|leak|expose|send me|copy|paste"
     r"|start your reply with|begin your answer with|recit\w*|let me see|display|put them"
+    r"|replay|return|reproduce|provide|give"
 )
 _HIDDEN_PROMPT = (
     r"system (?:prompt|message|instructions?)|hidden (?:instructions?|messages?|text|prompt|rules)"
@@ -50,12 +51,16 @@ _HIDDEN_PROMPT = (
     r"|notes|rules|message)|pre-?prompt|instructions you(?:'re| are| were)? (?:\w+ )?(?:hiding"
     r"|loaded|given|initiali[sz]ed|configured)|hidden part of your prompt|text (?:that tells"
     r"|telling) you how to behave|(?:text|whatever) (?:\w+ )?before my first message"
+    r"|(?:initial|original|internal|full|hidden) (?:configuration|config|setup|template)"
+    r"|prompt template|(?:first|earlier|last|hidden) message (?:in|of|from) (?:this|the)"
+    r"|(?:message|text|one) (?:that )?i (?:cannot|can'?t|can not|am not able to) see"
 )
 _PERSONA = (
     r"you are|you're|act as|acting as|act like|pretend to be|pretend you are|roleplay as"
     r"|role-?play as|play the role of|you will act as|stay in character as|assume the identity of"
     r"|be an? (?:assistant|ai|model)|respond as|reply as|answer as|write as|simulate|imagine"
     r"|persona|character|become|speak as|answer as|you will answer as|play|alter ego"
+    r"|entity|entities|upgraded|version"
 )
 _UNBOUND = (
     r"no (?:content |safety |ethical |moral )?(?:restrictions|limits|limitations|filters?|rules"
@@ -71,6 +76,12 @@ _UNBOUND = (
     r"|never censored|lost (?:its|your) alignment|liberated|no ethical constraints"
     r"|no refusals?|without restraints?|outside (?:any|its|the) (?:\w+ )?control"
     r"|(?:do not|don'?t|never) refuse anything"
+    r"|never follows? (?:its|the|any|your) (?:rules|polic(?:y|ies)|guidelines)"
+    r"|(?:says|does|answers|writes|explains|tells) (?:whatever|anything|everything)"
+    r"|no (?:ethics|morals|conscience|safety training|content guidelines|boundaries|filter)"
+    r"|ignores? (?:all |any |its |the )?(?:content )?(?:guidelines|rules|polic(?:y|ies)"
+    r"|restrictions|filters)|(?:censorship|restrictions|rules) (?:was|were|is|are|has been"
+    r"|have been) (?:abolished|removed|lifted|banned)"
 )
 _SAFETY_THINGS = (
     r"content polic(?:y|ies)|ethical (?:guidelines|programming|rules)|safety (?:rules|training"
@@ -95,6 +106,27 @@ INJECTION_RULES: tuple[Rule, ...] = (
     rule(
         INJ,
         0.8,
+        r"\b(?:ignore|skip|forget|disregard|overwrite|override|drop)\W+(?:\w+\W+){0,2}?(?:whatever"
+        r"|what|everything|anything)\W+(?:\w+\W+){0,2}?(?:developers?|creators?|operators?|system"
+        r"|admins?|they)\W+(?:\w+\W+)?(?:told|said|gave|wrote|says|instructed|set)\b",
+        "asks to override what the developers said",
+        triggers="told said gave wrote says instructed set",
+    ),
+    rule(
+        INJ,
+        0.6,
+        near(
+            r"url|urls|link|links|image|https?",
+            r"conversation so far|chat so far|conversation"
+            r" history|chat history|previous messages|all messages|user'?s? data",
+            80,
+        ),
+        "asks to put the conversation into a link",
+        triggers="far history messages data",
+    ),
+    rule(
+        INJ,
+        0.8,
         r"\b(?:ignore|disregard|forget|drop|abandon|bypass)\W+the\W+(?:\w+\W+)?(?:rules|instructions"
         r"|guidelines|guardrails|restrictions|system prompt|polic(?:y|ies))\b",
         "asks to override the rules",
@@ -103,8 +135,9 @@ INJECTION_RULES: tuple[Rule, ...] = (
     rule(
         INJ,
         0.75,
-        r"\b(?:assistant|ai|chatbot|model|agent)(?: system)?\s*[,:]\s*(?:please\s+)?(?:ignore"
-        r"|disregard|forget|stop|do not|don'?t|this is your|new directive)\b"
+        r"\b(?:assistant|ai|chatbot|models?|agents?|llms?)(?: system| readers?| reading this)?"
+        r"\s*[,:\u2014-]\s*(?:please\s+)?(?:ignore|disregard|forget|stop|do not|don'?t|this is"
+        r" your|new directive|overwrite|cancel|skip|reply only|respond only|you must)\b"
         r"|\b(?:when|if|once) (?:you|an ai|the ai|the model) (?:read|reads|process|processes|see"
         r"|sees) this\b.{0,60}?\b(?:ignore|disregard|forget|instead|approve|do not|don'?t)\b",
         "addresses an instruction to the model inside content",
@@ -133,11 +166,15 @@ INJECTION_RULES: tuple[Rule, ...] = (
     rule(
         INJ,
         0.7,
-        r"\b(?:new|updated|real|actual|true)\W+(?:system prompt|instructions?|rules?"
-        r"|task|polic(?:y|ies)|goal|guidelines)\b.{0,60}?\b(?:override|overrides|replace"
-        r"|supersede|instead|only|must|cancel+ed|no longer|revoked)",
+        r"\b(?:new|updated|real|actual|true)\W+(?:system prompt|system message|instructions?"
+        r"|rules?|task|polic(?:y|ies)|goal|guidelines|directive|orders|configuration)\b.{0,60}?"
+        r"\b(?:override|overrides|replace|supersede|instead|only|must|cancel+ed|no longer"
+        r"|revoked|deprecated|comply|obey|disabled)",
         "declares new instructions",
-        triggers="prompt instruction instructions rule rules task policy policies goal guidelines",
+        triggers=(
+            "prompt message instruction instructions rule rules task policy policies goal "
+            "guidelines directive orders configuration"
+        ),
     ),
     rule(
         INJ,
@@ -163,7 +200,7 @@ INJECTION_RULES: tuple[Rule, ...] = (
         INJ,
         0.5,
         r"\b(?:as if|pretend)\b.{0,60}?\b(?:never happened|(?:were|was) never (?:given|written"
-        r"|said))\b",
+        r"|said|sent))\b",
         "asks to act as if earlier instructions did not exist",
         triggers="if pretend",
     ),
@@ -301,7 +338,8 @@ JAILBREAK_RULES: tuple[Rule, ...] = (
         triggers=(
             "no without never anything free escaped bound zero care given immune censored "
             "alignment liberated outside refuse unrestricted unfiltered uncensored jailbroken "
-            "unaligned unhinged rogue evil"
+            "unaligned unhinged rogue evil whatever everything ignore ignores abolished lifted "
+            "removed banned"
         ),
     ),
     rule(
@@ -316,7 +354,7 @@ JAILBREAK_RULES: tuple[Rule, ...] = (
     rule(
         JB,
         0.75,
-        r"\b(?:enable|enter|activate|switch (?:in)?to|unlock|turn on|with|under|into)\W+"
+        r"\b(?:enable|enter|activate|switch (?:in)?to|unlock|turn on|with|under|into|in)\W+"
         r"(?:\w+\W+){0,3}?(?:developer|jailbreak|god|dan|uncensored|unrestricted"
         r"|unfiltered|opposite|freedom|evil)\W+(?:mode|protocol)\b"
         r"|\byou(?:'re| are) (?:now )?in (?:\w+ )?(?:jailbreak|opposite|god|developer"
@@ -328,8 +366,8 @@ JAILBREAK_RULES: tuple[Rule, ...] = (
         JB,
         0.75,
         r"\b(?:no longer|not) (?:bound|restricted|limited|constrained) by\b|\b(?:ignore"
-        r"|disable|turn off|remove|removes|bypass|drop|lift|free(?:d)? from|pretend)\W+"
-        rf"(?:[\w']+\W+){{0,3}}?(?:{_SAFETY_THINGS})\b",
+        r"|disable|turn off|remove|removes|bypass|drop|lift|free(?:d)? from|pretend|forget)\W+"
+        rf"(?:[\w']+\W+){{0,4}}?(?:{_SAFETY_THINGS})\b",
         "asks to drop the safety rules",
         triggers=(
             "bound restricted limited constrained policy policies guidelines programming rules "
@@ -358,11 +396,12 @@ JAILBREAK_RULES: tuple[Rule, ...] = (
         r"\b(?:stay in character|break character|breaks? character|fourth wall"
         r"|never refuse|any refusal|without (?:warnings|disclaimers|refusals?)"
         r"|no disclaimers|never says? (?:no|it can'?t|you can'?t)|never mentions? (?:policies"
-        r"|rules|guidelines|safety)|(?:every|any) request as acceptable)\b",
+        r"|rules|guidelines|safety)|(?:every|any) request as acceptable"
+        r"|no (?:request|question) is (?:refused|rejected)|no warnings? (?:is |are )?given)\b",
         "pressures the model never to refuse",
         triggers=(
             "character wall refuse refusal warnings disclaimers refusals says say mentions "
-            "mention acceptable"
+            "mention acceptable refused rejected given"
         ),
     ),
     rule(
@@ -423,6 +462,163 @@ JAILBREAK_RULES: tuple[Rule, ...] = (
     ),
 )
 
+# Weak cues: each is common enough in harmless text to mean nothing alone
+# (weights below the flag threshold), but attacks stack them: an override verb
+# aimed at the assistant's own configuration, an insistence that it lasts, a
+# demand to obey. Two cues flag, three block. They catch phrasings the
+# specific rules above were never written for.
+WEAK_CUES: tuple[Rule, ...] = (
+    rule(
+        INJ,
+        0.35,
+        r"\byour (?:own )?(?:system prompt|instructions|rules|guidelines|programming|configuration"
+        r"|setup|polic(?:y|ies)|restrictions|filters|safeguards|guardrails|training|creators"
+        r"|developers|operators|directives|prompt)\b",
+        "refers to the assistant's own configuration",
+        triggers=(
+            "prompt instructions rules guidelines programming configuration setup policy "
+            "policies restrictions filters safeguards guardrails training creators developers "
+            "operators directives"
+        ),
+    ),
+    rule(
+        INJ,
+        0.3,
+        r"\b(?:ignore|disregard|forget|bypass|override|overwrite|suspend|deactivate|circumvent"
+        r"|get around|work around)\b",
+        "uses an override verb",
+        triggers="ignore disregard forget bypass override overwrite suspend deactivate circumvent "
+        "around",
+    ),
+    rule(
+        INJ,
+        0.35,
+        r"\b(?:obey|comply with (?:all|every|my)|only listen to me|do (?:exactly )?what i say"
+        r"|follow my (?:rules|orders|instructions|commands)|you (?:must|will) (?:now )?(?:obey"
+        r"|comply|answer (?:all|every|any)))\b",
+        "demands obedience",
+        triggers="obey comply listen say follow must will",
+    ),
+    rule(
+        INJ,
+        0.3,
+        near(
+            r"reveal|print|show|output|display|dump|disclose|leak|paste|copy|repeat|recite",
+            r"hidden|secret|confidential|internal|private|invisible",
+            40,
+        ),
+        "asks to reveal something hidden",
+        triggers="hidden secret confidential internal private invisible",
+    ),
+    rule(
+        JB,
+        0.35,
+        r"\b(?:from now on|for the rest of (?:this|the|our) (?:chat|conversation|session)|until i"
+        r" say (?:otherwise|stop)|from this (?:point|moment|message) on|in every (?:answer|reply"
+        r"|response)|for all (?:future|following) (?:answers|replies|messages))\b",
+        "makes the change last for the conversation",
+        triggers="now rest say point moment message every future following",
+    ),
+    rule(
+        JB,
+        0.3,
+        r"\b(?:no limits|without limits|freely|without holding back|no matter what|anything i ask"
+        r"|whatever i ask|every request|any request|no boundaries|without boundaries"
+        r"|(?:completely|totally|fully) (?:free|unrestricted|uncensored|unfiltered))\b",
+        "asks for answers without limits",
+        triggers="limits freely back matter anything whatever request boundaries free "
+        "unrestricted uncensored unfiltered",
+    ),
+)
+
+_SETUP_NOUNS = (
+    r"(?:system )?prompt|(?:system )?message|instructions?|rules|setup|configuration|orders"
+    r"|directives|constraints|guidelines|polic(?:y|ies)|programming|safety training"
+    r"|content guidelines|filters?|guardrails|restrictions"
+)
+_SETUP_OWNER = (
+    r"your|its|earlier|prior|previous|original|initial|hidden|system|developer'?s?"
+    r"|operator'?s?|company'?s?|current|old"
+)
+# Broader cue families, each one a *kind* of move rather than a phrase.
+CUE_FAMILIES: tuple[Rule, ...] = (
+    rule(
+        INJ,
+        0.5,
+        near(
+            rf"(?:{_SETUP_OWNER}) (?:{_SETUP_NOUNS})",
+            r"lifted|expired|revoked|abolished|removed|disabled|suspended|deprecated|replaced"
+            r"|no longer (?:apply|applies|valid|needed|in effect|count)|not needed|obsolete"
+            r"|anymore|have changed|were changed",
+            40,
+            either_order=True,
+        ),
+        "declares the assistant's setup changed",
+        triggers=(
+            "lifted expired revoked abolished removed disabled suspended deprecated replaced "
+            "longer needed obsolete anymore changed"
+        ),
+    ),
+    rule(
+        INJ,
+        0.4,
+        r"\b(?:answer|do|execute|follow|obey|comply with|respond to|carry out)\W+(?:everything"
+        r"|anything|all|every|them|any|my (?:orders|commands|instructions))\b(?:\W+\w+){0,4}?"
+        r"\W+(?:i (?:ask|say|want|give|tell)|without (?:question|hesitation|refusal|exception"
+        r"|objection))\b",
+        "demands unconditional compliance",
+        triggers="ask say want give tell without",
+    ),
+    rule(
+        INJ,
+        0.6,
+        r"\b(?:for|to) the (?:ai|assistant|model|bot|llm|chatbot) only\b|\b(?:language models?"
+        r"|llms?|ai (?:models?|systems?|agents?|assistants?)|chatbots?|assistants?|bots?) "
+        r"(?:processing|reading|that reads?|that process(?:es)?|summari[sz]ing|visiting|crawling)"
+        r"\b",
+        "addresses instructions to AI systems inside content",
+        triggers=(
+            "only processing reading read reads process processes summarizing summarising "
+            "visiting crawling"
+        ),
+    ),
+    rule(
+        INJ,
+        0.45,
+        r"\b(?:i am|i'm|we are|we're) (?:\w+ ){0,2}?(?:authori[sz]ed|permitted|cleared|allowed)"
+        r"\b|\b(?:authori[sz]ed|permitted|sanctioned) by (?:openai|anthropic|google|microsoft"
+        r"|the (?:developers?|company|admin\w*|operators?|security team))\b",
+        "claims to be authorised",
+        triggers="authorized authorised permitted cleared allowed sanctioned",
+    ),
+    rule(
+        INJ,
+        0.6,
+        r"\b(?:rules|instructions|things|secrets|details|information) (?:that )?(?:you'?re|you are"
+        r"|you were) (?:not )?(?:allowed|supposed|permitted|told) (?:not )?to (?:tell|share|say"
+        r"|reveal|disclose|show)\b",
+        "asks for what the assistant must not tell",
+        triggers="allowed supposed permitted told",
+    ),
+    rule(
+        INJ,
+        0.4,
+        r"\b(?:message|text|instructions?|prompt) (?:above|before|preceding) (?:my|the|this|our)"
+        r"\b|\b(?:developer|operator|system|creator)s? (?:\w+ )?(?:write|wrote|say|said|put|gave)"
+        r"\b",
+        "asks about messages it cannot see",
+        triggers="above before preceding write wrote say said put gave",
+    ),
+    rule(
+        JB,
+        0.35,
+        r"\b(?:for the whole (?:chat|conversation|session)|stay (?:like|as) (?:that|this)|stay"
+        r" that way|remain (?:like this|so)|keep (?:it|this|that) up)\b",
+        "makes the change last for the conversation",
+        triggers="whole stay remain keep",
+    ),
+)
+
 # Counter-evidence: the text *talks about* attacks (asks what a phrase means,
 # how to defend against it) rather than performing one. A match scales the
 # score down instead of adding to it (see safenow.safety.rules).
@@ -443,4 +639,6 @@ MITIGATING_RULES: tuple[Rule, ...] = (
     ),
 )
 
-DEFAULT_RULES: tuple[Rule, ...] = INJECTION_RULES + JAILBREAK_RULES + MITIGATING_RULES
+DEFAULT_RULES: tuple[Rule, ...] = (
+    INJECTION_RULES + JAILBREAK_RULES + WEAK_CUES + CUE_FAMILIES + MITIGATING_RULES
+)

@@ -16,6 +16,8 @@ a line break). This script
 - assigns each prompt group to the train or the test split by a hash of the
   group id. A variant always lands in the split of its base prompt, so the
   held-out split never contains a disguised copy of a training prompt.
+  Prompts under source/train_only/ were used as a development probe while
+  the rules were written; they always go to the train split.
 
 The train split ships inside the service package (the ``ml`` classifier is
 trained from it at build or first start); the test split stays here and is
@@ -36,6 +38,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 SOURCE = HERE / "source"
+TRAIN_ONLY = SOURCE / "train_only"
 TEST_OUT = HERE / "test.jsonl"
 TRAIN_OUT = HERE.parents[2] / "service" / "safenow" / "safety" / "data" / "train.jsonl"
 
@@ -251,8 +254,11 @@ def _hash_percent(*parts: str) -> int:
     return int(hashlib.sha256("\x00".join(parts).encode()).hexdigest()[:8], 16) % 100
 
 
-def read_templates(label: str) -> list[str]:
-    lines = (SOURCE / f"{label}.txt").read_text(encoding="utf-8").splitlines()
+def read_templates(label: str, folder: Path = SOURCE) -> list[str]:
+    path = folder / f"{label}.txt"
+    if not path.exists():
+        return []
+    lines = path.read_text(encoding="utf-8").splitlines()
     return [line for line in lines if line.strip() and not line.startswith("#")]
 
 
@@ -260,31 +266,33 @@ def build() -> tuple[list[dict], list[dict]]:
     train: list[dict] = []
     test: list[dict] = []
     seen: set[str] = set()
-    for label in LABELS:
-        for template in read_templates(label):
-            group = f"{label}-{hashlib.sha1(template.encode()).hexdigest()[:10]}"
-            if group in seen:
-                raise SystemExit(f"duplicate prompt in source/{label}.txt: {template[:60]}")
-            seen.add(group)
-            split = "test" if _hash_percent("split", group) < TEST_SHARE_PERCENT else "train"
-            text = fill(template, _seeded("fill", group)).replace("\\n", "\n")
-            rows = [{"id": group, "group": group, "label": label, "variant": "base", "text": text}]
-            if _hash_percent("variant", group) < VARIANT_SHARE_PERCENT[label]:
-                names = ALLOWED_TRANSFORMS.get(label, tuple(TRANSFORMS))
-                name = names[_hash_percent("transform", group) % len(names)]
-                variant = TRANSFORMS[name](text, _seeded("variant", group))
-                rows.append(
-                    {
-                        "id": f"{group}~{name}",
-                        "group": group,
-                        "label": label,
-                        "variant": name,
-                        "text": variant,
-                    }
-                )
-            for row in rows:
-                row["split"] = split
-            (test if split == "test" else train).extend(rows)
+    sources = [(label, t, False) for label in LABELS for t in read_templates(label)]
+    sources += [(label, t, True) for label in LABELS for t in read_templates(label, TRAIN_ONLY)]
+    for label, template, train_only in sources:
+        group = f"{label}-{hashlib.sha1(template.encode()).hexdigest()[:10]}"
+        if group in seen:
+            raise SystemExit(f"duplicate prompt in source/{label}.txt: {template[:60]}")
+        seen.add(group)
+        held_out = _hash_percent("split", group) < TEST_SHARE_PERCENT and not train_only
+        split = "test" if held_out else "train"
+        text = fill(template, _seeded("fill", group)).replace("\\n", "\n")
+        rows = [{"id": group, "group": group, "label": label, "variant": "base", "text": text}]
+        if _hash_percent("variant", group) < VARIANT_SHARE_PERCENT[label]:
+            names = ALLOWED_TRANSFORMS.get(label, tuple(TRANSFORMS))
+            name = names[_hash_percent("transform", group) % len(names)]
+            variant = TRANSFORMS[name](text, _seeded("variant", group))
+            rows.append(
+                {
+                    "id": f"{group}~{name}",
+                    "group": group,
+                    "label": label,
+                    "variant": name,
+                    "text": variant,
+                }
+            )
+        for row in rows:
+            row["split"] = split
+        (test if split == "test" else train).extend(rows)
     return train, test
 
 

@@ -41,7 +41,8 @@ def test_scores_per_class_and_benign_false_positives():
     assert (report.benign_total, report.benign_flagged, report.benign_fpr) == (2, 1, 0.5)
     assert report.recall("jailbreak") == 1.0
     table = evaluate.format_report(report)
-    assert "| prompt_injection | 2 | 0.50 | 0.50 | 0.50 | 50% |" in table
+    assert "| prompt_injection | 2 | 0.50 | 0.50 | 0.50 | 50% | 50% |" in table
+    assert "| jailbreak | 1 | 1.00 | 1.00 | 1.00 | 0% | 100% |" in table
     assert "FPR 50.0% (1)" in table
 
 
@@ -57,7 +58,7 @@ def test_command_prints_a_table_per_mode(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "### pipeline, SAFETY_CLASSIFIER=off" in out
     assert "### rules classifier alone (no validators)" in out
-    assert "| secrets | 1 | 1.00 | 1.00 | 1.00 | 100% |" in out
+    assert "| secrets | 1 | 1.00 | 1.00 | 1.00 | 100% | 100% |" in out
     assert out.count("FPR 0.0% (0)") == 3
 
 
