@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import re
 import subprocess
 from pathlib import Path
@@ -119,8 +120,6 @@ def test_policy_report_refuses_an_unknown_stack():
 
 def test_controls_csv_names_exactly_the_policies_serving_each_control():
     """compliance/controls.csv's `policies` column and the rules' control ids agree both ways."""
-    import csv
-
     with (REPO / "compliance" / "controls.csv").open(encoding="utf-8") as handle:
         rows = {row["control_id"]: row for row in csv.DictReader(handle)}
     assert set(rows) == set(CONTROL_IDS)
