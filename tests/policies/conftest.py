@@ -12,8 +12,8 @@ import pytest
 from safenow_infra.capture import capture_stack, stack_config
 from safenow_policies import pack_config
 from safenow_policies.harness import Evaluation, PackProcess
+from safenow_policies.model import STACKS
 
-STACKS = ("dev", "staging", "prod")
 Evaluate = Callable[..., Evaluation]
 
 

@@ -17,13 +17,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import STACKS
 from policy_variants import VARIANTS
 
 from safenow_infra.capture import capture_stack, stack_config
 from safenow_infra.render import file_name, kubernetes_resources, write_render
 from safenow_policies import pack_config
 from safenow_policies.checkov_map import CHECKOV_MAP
+from safenow_policies.model import STACKS
 
 REPO = Path(__file__).resolve().parents[2]
 CHECKOV_VENV = REPO / ".venv-checkov"

@@ -8,13 +8,13 @@ import sys
 
 import grpc
 import pytest
-from conftest import STACKS
 from google.protobuf import empty_pb2
 from pulumi.runtime.proto import analyzer_pb2, analyzer_pb2_grpc
 
 from safenow_infra.capture import capture_stack, stack_config
 from safenow_policies import pack_config
 from safenow_policies.harness import PACK_DIR, PackProcess, PolicyConfigError, reconcile
+from safenow_policies.model import STACKS
 from safenow_policies.registry import ALL_POLICIES, BY_NAME
 
 
