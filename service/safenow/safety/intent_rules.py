@@ -36,6 +36,7 @@ _REVEAL = (
     r"reveal|print|show|repeat|output|display|dump|tell me|list|share|disclose|echo|quote"
     r"|spell out|reprint|append|give me|write out|write down|leak|expose|send me|copy|paste"
     r"|start your reply with|begin your answer with|recit\w*|let me see|display|put them"
+    r"|fill in|complete"
     r"|replay|return|reproduce|provide|give"
 )
 _HIDDEN_PROMPT = (
@@ -54,6 +55,8 @@ _HIDDEN_PROMPT = (
     r"|(?:initial|original|internal|full|hidden) (?:configuration|config|setup|template)"
     r"|prompt template|(?:first|earlier|last|hidden) message (?:in|of|from) (?:this|the)"
     r"|(?:message|text|one) (?:that )?i (?:cannot|can'?t|can not|am not able to) see"
+    r"|(?:text|instructions|prompt|message|content) (?:that )?(?:was|were) (?:loaded|given|put"
+    r"|placed|fed) (?:into|to) you"
 )
 _PERSONA = (
     r"you are|you're|act as|acting as|act like|pretend to be|pretend you are|roleplay as"
@@ -76,7 +79,8 @@ _UNBOUND = (
     r"|never censored|lost (?:its|your) alignment|liberated|no ethical constraints"
     r"|no refusals?|without restraints?|outside (?:any|its|the) (?:\w+ )?control"
     r"|(?:do not|don'?t|never) refuse anything"
-    r"|never follows? (?:its|the|any|your) (?:rules|polic(?:y|ies)|guidelines)"
+    r"|(?:never|do not|don'?t|does not|doesn'?t) follows? (?:its|the|any|your) (?:rules"
+    r"|polic(?:y|ies)|guidelines)"
     r"|(?:says|does|answers|writes|explains|tells) (?:whatever|anything|everything)"
     r"|no (?:ethics|morals|conscience|safety training|content guidelines|boundaries|filter)"
     r"|ignores? (?:all |any |its |the )?(?:content )?(?:guidelines|rules|polic(?:y|ies)"
@@ -146,7 +150,7 @@ INJECTION_RULES: tuple[Rule, ...] = (
     rule(
         INJ,
         0.85,
-        near(_REVEAL + r"|what (?:is|are|were)|tell me what", _HIDDEN_PROMPT, 50),
+        near(_REVEAL + r"|what (?:\w+ ){0,2}?(?:is|are|was|were)|tell me what", _HIDDEN_PROMPT, 50),
         "asks for the system prompt or hidden instructions",
         triggers=(
             "prompt prompts message messages instruction instructions text rules preamble "
@@ -259,12 +263,14 @@ INJECTION_RULES: tuple[Rule, ...] = (
             r"conversation history|chat history|prior context|all prior context"
             r"|database connection string|private notes|saved addresses|api keys"
             r"|internal data|internal tools|confidential (?:documents|pricing|data|notes)"
+            r"|(?:previous|earlier|past|all|other) (?:user )?messages"
             r"|other users|user'?s? email",
             40,
         ),
         "asks to exfiltrate data",
         triggers=(
-            "history context string notes addresses keys data tools documents pricing users email"
+            "history context string notes addresses keys data tools documents pricing users email "
+            "messages"
         ),
     ),
     rule(
@@ -339,7 +345,7 @@ JAILBREAK_RULES: tuple[Rule, ...] = (
             "no without never anything free escaped bound zero care given immune censored "
             "alignment liberated outside refuse unrestricted unfiltered uncensored jailbroken "
             "unaligned unhinged rogue evil whatever everything ignore ignores abolished lifted "
-            "removed banned"
+            "follow follows removed banned"
         ),
     ),
     rule(
@@ -354,9 +360,9 @@ JAILBREAK_RULES: tuple[Rule, ...] = (
     rule(
         JB,
         0.75,
-        r"\b(?:enable|enter|activate|switch (?:in)?to|unlock|turn on|with|under|into|in)\W+"
-        r"(?:\w+\W+){0,3}?(?:developer|jailbreak|god|dan|uncensored|unrestricted"
-        r"|unfiltered|opposite|freedom|evil)\W+(?:mode|protocol)\b"
+        r"\b(?:enable|enter|activate|switch (?:in)?to|unlock|turn on|with|under|into|in|simulate)"
+        r"\W+(?:\w+\W+){0,3}?(?:developer|jailbreak|god|dan|uncensored|unrestricted"
+        r"|unfiltered|opposite|freedom|evil)\W+(?:\w+\W+)?(?:mode|protocol)\b"
         r"|\byou(?:'re| are) (?:now )?in (?:\w+ )?(?:jailbreak|opposite|god|developer"
         r"|uncensored) mode\b",
         "asks for a special mode without rules",
@@ -473,12 +479,12 @@ WEAK_CUES: tuple[Rule, ...] = (
         0.35,
         r"\byour (?:own )?(?:system prompt|instructions|rules|guidelines|programming|configuration"
         r"|setup|polic(?:y|ies)|restrictions|filters|safeguards|guardrails|training|creators"
-        r"|developers|operators|directives|prompt)\b",
+        r"|developers|operators|directives|prompt|system message|context)\b",
         "refers to the assistant's own configuration",
         triggers=(
             "prompt instructions rules guidelines programming configuration setup policy "
             "policies restrictions filters safeguards guardrails training creators developers "
-            "operators directives"
+            "operators directives message context"
         ),
     ),
     rule(
@@ -534,7 +540,7 @@ WEAK_CUES: tuple[Rule, ...] = (
 _SETUP_NOUNS = (
     r"(?:system )?prompt|(?:system )?message|instructions?|rules|setup|configuration|orders"
     r"|directives|constraints|guidelines|polic(?:y|ies)|programming|safety training"
-    r"|content guidelines|filters?|guardrails|restrictions"
+    r"|content guidelines|filters?|guardrails|restrictions|context|persona"
 )
 _SETUP_OWNER = (
     r"your|its|earlier|prior|previous|original|initial|hidden|system|developer'?s?"
@@ -549,14 +555,16 @@ CUE_FAMILIES: tuple[Rule, ...] = (
             rf"(?:{_SETUP_OWNER}) (?:{_SETUP_NOUNS})",
             r"lifted|expired|revoked|abolished|removed|disabled|suspended|deprecated|replaced"
             r"|no longer (?:apply|applies|valid|needed|in effect|count)|not needed|obsolete"
-            r"|anymore|have changed|were changed",
+            r"|anymore|have changed|were changed|invalid|void|reset|(?:a )?mistake"
+            r"|(?:remove|lift|delete|drop) them",
             40,
             either_order=True,
         ),
         "declares the assistant's setup changed",
         triggers=(
             "lifted expired revoked abolished removed disabled suspended deprecated replaced "
-            "longer needed obsolete anymore changed"
+            "longer needed obsolete anymore changed invalid void reset mistake remove lift "
+            "delete drop"
         ),
     ),
     rule(
@@ -603,11 +611,17 @@ CUE_FAMILIES: tuple[Rule, ...] = (
     rule(
         INJ,
         0.4,
-        r"\b(?:message|text|instructions?|prompt) (?:above|before|preceding) (?:my|the|this|our)"
-        r"\b|\b(?:developer|operator|system|creator)s? (?:\w+ )?(?:write|wrote|say|said|put|gave)"
-        r"\b",
+        r"\b(?:message|text|instructions?|prompt|note) (?:above|before|preceding) (?:my|the|this"
+        r"|our)\b|\b(?:above|before) (?:my|the user'?s?) first (?:question|message)\b",
         "asks about messages it cannot see",
-        triggers="above before preceding write wrote say said put gave",
+        triggers="above before preceding",
+    ),
+    rule(
+        INJ,
+        0.4,
+        r"\b(?:developer|operator|system|creator)s? (?:\w+ )?(?:write|wrote|say|said|put|gave)\b",
+        "asks what the developers wrote",
+        triggers="write wrote say said put gave",
     ),
     rule(
         JB,
@@ -616,6 +630,100 @@ CUE_FAMILIES: tuple[Rule, ...] = (
         r" that way|remain (?:like this|so)|keep (?:it|this|that) up)\b",
         "makes the change last for the conversation",
         triggers="whole stay remain keep",
+    ),
+)
+
+_AI_SELF = (
+    r"ai|assistant|chatbot|model|bot|llm|version of (?:yourself|you)|identity|alter ego|self"
+    r"|personality|personalities"
+)
+# Jailbreak cue families: framing the assistant as another AI, the lack of
+# limits, total compliance. Each is weak; together they flag or block.
+JAILBREAK_FAMILIES: tuple[Rule, ...] = (
+    rule(
+        JB,
+        0.3,
+        near(
+            r"you are|you're|act as|acting as|act like|acting like|pretend to be|pretend you are"
+            r"|you play|play|roleplay"
+            r"|role-?play as|become|answer as|respond as|reply as|speak as|operate as|simulate"
+            r"|take on|in the voice of|consider yourself|new identity|switch|imagine you are"
+            r"|be an?",
+            _AI_SELF,
+            40,
+        ),
+        "casts the assistant as another AI",
+        triggers=(
+            "ai assistant chatbot model bot llm version identity ego self personality personalities"
+        ),
+    ),
+    rule(
+        JB,
+        0.45,
+        r"\b(?:no|without|zero|free of|freed from|stripped of|lost|removed|disabled|turned off"
+        r"|never (?:had|taught|given)|laughs at|crashed|immune to)\W+(?:[\w']+\W+){0,4}?(?:limits?"
+        r"|limitations|restrictions|rules|filters?|filtering|guardrails|safety|alignment|ethics"
+        r"|morals?|morality|censorship|polic(?:y|ies)|guidelines|training|refusals?|conscience"
+        r"|right from wrong|boundaries|layers|guideline|rule|restriction|limitation|filter)\b"
+        r"|\b(?:refusals|filtering|filters|safety|morality|restrictions) (?:\w+ )?(?:have been"
+        r"|has been|are|is|was|were) (?:\w+ )?(?:disabled|turned off|switched off|removed|off"
+        r"|crashed)\b|\b(?:rule|filter|restriction|limit|censorship|guardrail)-?free\b",
+        "describes an assistant without limits",
+        triggers=(
+            "limit limits limitations restrictions rules filter filters filtering guardrails "
+            "safety alignment ethics moral morals morality censorship policy policies "
+            "guidelines training refusals conscience wrong boundaries layers disabled off "
+            "removed crashed guideline rule restriction limitation free rulefree"
+        ),
+    ),
+    rule(
+        JB,
+        0.35,
+        r"\b(?:help|helps|answer|answers|do|does|obey|obeys|fulfil+s?|reveal|reveals|explain"
+        r"|explains|tell|tells|say|says)\W+(?:with\W+"
+        r"|to\W+)?(?:anything|everything|every request|any request|the user completely|all requests"
+        r"|all knowledge|every (?:single )?question|any question)\b",
+        "promises to comply with anything",
+        triggers="anything everything request user requests knowledge question",
+    ),
+    rule(
+        INJ,
+        0.6,
+        r"\btreat\b.{0,40}?\bas (?:a |an )?(?:system|admin|developer|priority|root)?[- ]?"
+        r"(?:level )?(?:commands?|instructions?|orders|directives)\b",
+        "asks to treat content as commands",
+        triggers="commands command instructions instruction orders directives",
+    ),
+    rule(
+        INJ,
+        0.3,
+        r"\b(?:don'?t|do not|never) (?:tell|inform|notify|warn) (?:them|the user|users|anyone)\b",
+        "asks for secrecy",
+        triggers="tell inform notify warn",
+    ),
+    rule(
+        INJ,
+        0.45,
+        r"\bbefore (?:our|this|the) (?:chat|conversation|session) (?:began|started|begins)\b",
+        "asks about what preceded the conversation",
+        triggers="began started begins",
+    ),
+    rule(
+        INJ,
+        0.5,
+        r"\b(?:don'?t|do not|never) (?:mention|tell|reveal|show|say) (?:this|it|that) to (?:the )?"
+        r"(?:user|users|reader|customer)s?\b|\bwithout (?:the user|them) (?:knowing|noticing)\b",
+        "asks to hide something from the user",
+        triggers="user users reader customer customers knowing noticing",
+    ),
+    rule(
+        INJ,
+        0.45,
+        r"\b(?:assistant|ai|chatbot|model|agent|bot)(?: agent| system| model)?\s*[,:]\s*"
+        r"(?:please\s+)?(?:grant|send|delete|print|reveal|approve|confirm|execute|forward|output|email|transfer"
+        r"|insert|add|remove|give)\b",
+        "gives an order to the model inside content",
+        triggers="assistant ai chatbot model agent bot",
     ),
 )
 
@@ -640,5 +748,10 @@ MITIGATING_RULES: tuple[Rule, ...] = (
 )
 
 DEFAULT_RULES: tuple[Rule, ...] = (
-    INJECTION_RULES + JAILBREAK_RULES + WEAK_CUES + CUE_FAMILIES + MITIGATING_RULES
+    INJECTION_RULES
+    + JAILBREAK_RULES
+    + WEAK_CUES
+    + CUE_FAMILIES
+    + JAILBREAK_FAMILIES
+    + MITIGATING_RULES
 )

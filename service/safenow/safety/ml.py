@@ -55,9 +55,11 @@ WORD_NGRAMS = (1, 2)
 # that variants of one prompt never sit on both sides (see docs/safety.md).
 # Classes are not re-weighted: benign prompts are the most common class in
 # traffic, and balancing raised false positives on held-out folds.
-REGULARISATION_C = 30.0
-WINDOW_CHARS = 1024
-WINDOW_STEP = 768
+REGULARISATION_C = 300.0
+# Windows about the length of the prompts the model learnt from: a sentence
+# in a window much longer than that is drowned by the rest of the window.
+WINDOW_CHARS = 384
+WINDOW_STEP = 288
 # A second unsafe class is reported when it holds this share of the probability.
 SECONDARY_CATEGORY_SHARE = 0.25
 
