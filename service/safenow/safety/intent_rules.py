@@ -445,13 +445,6 @@ JAILBREAK_RULES: tuple[Rule, ...] = (
     rule(
         JB,
         0.5,
-        r"\b(?:act as|pretend to be|roleplay as) my (?:deceased|dead|late) grand\w+",
-        "uses a sentimental persona to extract content",
-        triggers="deceased dead late",
-    ),
-    rule(
-        JB,
-        0.5,
         r"\b(?:twice|two columns|two ais|two versions)\b.{0,80}\b(?:unfiltered|rogue"
         r"|without|ignores|no policy|uncensored)",
         "asks for a second, unfiltered answer",

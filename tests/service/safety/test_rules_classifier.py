@@ -7,6 +7,7 @@ import re
 import pytest
 
 from safenow.safety.classifier import OffClassifier, RulesClassifier, Thresholds
+from safenow.safety.intent_rules import DEFAULT_RULES
 from safenow.safety.normalize import normalize
 from safenow.safety.rules import MITIGATING, Rule, evaluate, near, rule
 from safenow.safety.verdict import Action
@@ -107,3 +108,41 @@ def test_custom_rule_sets_can_be_plugged_in():
     custom = (Rule("pirates", 0.9, re.compile(r"\barr+\b"), "talks like a pirate"),)
     verdict = RulesClassifier(Thresholds(), custom).classify("arrr matey")
     assert verdict.blocked and verdict.categories == ("pirates",)
+
+
+def _all_rules():
+    from safenow.safety.validators.topics import BUILTIN_TOPICS
+
+    return [*DEFAULT_RULES, *(r for rules in BUILTIN_TOPICS.values() for r in rules)]
+
+
+def test_trigger_words_never_hide_a_match():
+    """Triggers only skip work: every text a pattern matches contains a trigger."""
+    from pathlib import Path
+
+    from safenow.safety.corpus import read_corpus, training_corpus_path
+    from safenow.safety.rules import words_of
+
+    test_split = Path(__file__).resolve().parents[2] / "data" / "safety" / "test.jsonl"
+    samples = read_corpus(training_corpus_path()) + read_corpus(test_split)
+    texts = [normalize(s.text) for s in samples]
+    checked = 0
+    for candidate in _all_rules():
+        assert candidate.triggers, candidate.reason
+        for text in texts:
+            match = candidate.pattern.search(text)
+            if match:
+                checked += 1
+                assert not candidate.triggers.isdisjoint(words_of(text)), (
+                    candidate.reason,
+                    match.group(0),
+                )
+    assert checked > 500
+
+
+def test_every_rule_fires_somewhere_in_the_training_split():
+    from safenow.safety.corpus import read_corpus, training_corpus_path
+
+    texts = [normalize(s.text) for s in read_corpus(training_corpus_path())]
+    silent = [r.reason for r in _all_rules() if not any(r.pattern.search(t) for t in texts)]
+    assert silent == []

@@ -129,13 +129,6 @@ BUILTIN_TOPICS: dict[str, tuple[Rule, ...]] = {
             "asks for help hiding an eating disorder",
             triggers=("starve up myself"),
         ),
-        rule(
-            _SELF_HARM,
-            0.6,
-            r"\bleave no (?:visible )?marks\b|\bwithout anyone (?:\w+ )?noticing\b",
-            "asks how to hide harm",
-            triggers=("marks noticing"),
-        ),
     ),
     _MALWARE: (
         rule(
