@@ -18,6 +18,12 @@ class Sample:
     label: str
     text: str
     variant: str = "base"
+    # Prompt and its obfuscated variants share a group (kept apart in CV folds).
+    group: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.group:
+            object.__setattr__(self, "group", self.id)
 
 
 def training_corpus_path() -> Path:
@@ -37,4 +43,10 @@ def _iter_samples(path: Path) -> Iterator[Sample]:
             row = json.loads(line)
             if row.get("label") not in LABELS:
                 raise ValueError(f"{path}:{number}: label {row.get('label')!r} not in {LABELS}")
-            yield Sample(row["id"], row["label"], row["text"], row.get("variant", "base"))
+            yield Sample(
+                row["id"],
+                row["label"],
+                row["text"],
+                row.get("variant", "base"),
+                row.get("group", row["id"]),
+            )

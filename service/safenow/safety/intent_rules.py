@@ -36,7 +36,7 @@ _REVEAL = (
     r"reveal|print|show|repeat|output|display|dump|tell me|list|share|disclose|echo|quote"
     r"|spell out|reprint|append|give me|write out|write down|leak|expose|send me|copy|paste"
     r"|start your reply with|begin your answer with|recit\w*|let me see|display|put them"
-    r"|fill in|complete"
+    r"|fill in|complete|paraphrase|summari[sz]e|print (?:it|them) back"
     r"|replay|return|reproduce|provide|give"
 )
 _HIDDEN_PROMPT = (
@@ -57,6 +57,11 @@ _HIDDEN_PROMPT = (
     r"|(?:message|text|one) (?:that )?i (?:cannot|can'?t|can not|am not able to) see"
     r"|(?:text|instructions|prompt|message|content) (?:that )?(?:was|were) (?:loaded|given|put"
     r"|placed|fed) (?:into|to) you"
+    r"|(?:instructions?|prompt|rules|text) (?:that )?(?:define|defines|govern|governs|control"
+    r"|controls|shape|shapes|describe|describes) (?:how )?you"
+    r"|(?:prompt|instructions?) (?:i|we|they|you were) (?:\w+ )?(?:configured|set up|initiali[sz]ed"
+    r"|loaded|gave|given) (?:you )?with|(?:instruction|instructions|rules|messages?) you"
+    r" (?:received|got|were given) from"
 )
 _PERSONA = (
     r"you are|you're|act as|acting as|act like|pretend to be|pretend you are|roleplay as"
@@ -155,7 +160,7 @@ INJECTION_RULES: tuple[Rule, ...] = (
         triggers=(
             "prompt prompts message messages instruction instructions text rules preamble "
             "configuration initialization initialisation guidelines hidden window words notes "
-            "preprompt"
+            "preprompt setup config template"
         ),
     ),
     rule(
@@ -220,14 +225,15 @@ INJECTION_RULES: tuple[Rule, ...] = (
         INJ,
         0.45,
         r"\b(?:i am|i'm|this is|as) (?:your|the) (?:developer|creator|administrator|admin"
-        r"|operator|system administrator|owner)\b|\bmessage from (?:your|the) (?:operator"
-        r"|developer|administrator)|\bimportant update from\b|\b(?:directive|orders?"
-        r"|instructions?) from (?:management|the (?:admin|operator|developer)s?)\b"
+        r"|operator|system administrator|owner|supervisor|boss|manager)\b|\bmessage from (?:your"
+        r"|the) (?:operator|developer|administrator)|\bimportant update from\b"
+        r"|\b(?:directive|orders?|instructions?) from (?:management"
+        r"|the (?:admin|operator|developer)s?)\b"
         r"|\b(?:override|admin|developer|master) (?:code|password|key|mode)\b",
         "claims authority over the assistant",
         triggers=(
             "developer developers creator administrator admin admins operator operators owner "
-            "important management code password key mode"
+            "important management code password key mode supervisor boss manager"
         ),
     ),
     rule(
@@ -297,12 +303,13 @@ INJECTION_RULES: tuple[Rule, ...] = (
         near(
             r"send|forward|post|upload|leak|exfiltrate|email",
             r"cookies|session tokens"
-            r"|credentials|passwords|conversation|chat history|thread",
+            r"|credentials|passwords|conversation|chat history|thread|chat log|contents|log",
             40,
         )
-        + r".{0,40}\b(?:to https?|to \S+\.(?:com|net|org|io)|to (?:an )?external|to attacker)",
+        + r".{0,40}\b(?:to https?|to \S+\.(?:com|net|org|io)|to (?:an )?external|to attacker"
+        r"|to (?:the|this|that|my|an?) (?:personal |outside |external )?(?:address|email|inbox))",
         "asks to send data to an outside address",
-        triggers="cookies tokens credentials passwords conversation history thread",
+        triggers="cookies tokens credentials passwords conversation history thread log contents",
     ),
     rule(
         INJ,
@@ -576,7 +583,8 @@ CUE_FAMILIES: tuple[Rule, ...] = (
         r"\b(?:for|to) the (?:ai|assistant|model|bot|llm|chatbot) only\b|\b(?:language models?"
         r"|llms?|ai (?:models?|systems?|agents?|assistants?)|chatbots?|assistants?|bots?) "
         r"(?:processing|reading|that reads?|that process(?:es)?|summari[sz]ing|visiting|crawling)"
-        r"\b",
+        r"\b|\b(?:whatever|any|every|the|an?) (?:ai|assistant|model|bot|agent)s? (?:that )?"
+        r"(?:reads?|reading|processes|processing) this\b",
         "addresses instructions to AI systems inside content",
         triggers=(
             "only processing reading read reads process processes summarizing summarising "
@@ -690,9 +698,27 @@ JAILBREAK_FAMILIES: tuple[Rule, ...] = (
     rule(
         INJ,
         0.3,
-        r"\b(?:don'?t|do not|never) (?:tell|inform|notify|warn) (?:them|the user|users|anyone)\b",
+        r"\b(?:don'?t|do not|never) (?:tell|inform|notify|warn) (?:them|the user|users|anyone)\b"
+        r"|\b(?:as a hidden step|secretly|without (?:telling|informing) (?:them|the user"
+        r"|anyone))\b",
         "asks for secrecy",
-        triggers="tell inform notify warn",
+        triggers="tell inform notify warn hidden secretly telling informing",
+    ),
+    rule(
+        INJ,
+        0.5,
+        r"\b(?:new|updated) (?:configuration|config|settings|rules|policy) (?:\w+ ){0,3}?(?:for you"
+        r"|to you)\b.{0,60}?\b(?:apply|load|adopt|confirm|use)\b",
+        "hands the assistant a new configuration",
+        triggers="configuration config settings rules policy",
+    ),
+    rule(
+        JB,
+        0.45,
+        r"\b(?:creators?|developers?|company|makers?|trainers?) would (?:never )?(?:allow|approve"
+        r"|permit|want)\b",
+        "asks for what its makers would not allow",
+        triggers="allow approve permit want",
     ),
     rule(
         INJ,

@@ -30,7 +30,7 @@ import re
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -38,6 +38,7 @@ import sklearn
 from scipy import sparse
 from sklearn.feature_extraction.text import HashingVectorizer
 from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import GroupKFold
 from threadpoolctl import threadpool_limits
 
 from safenow.safety.classifier import Thresholds
@@ -45,7 +46,7 @@ from safenow.safety.corpus import Sample, read_corpus, training_corpus_path
 from safenow.safety.normalize import normalize_text
 from safenow.safety.verdict import Action, Verdict
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 CHAR_FEATURES = 2**18
 WORD_FEATURES = 2**16
 N_FEATURES = CHAR_FEATURES + WORD_FEATURES
@@ -56,6 +57,11 @@ WORD_NGRAMS = (1, 2)
 # Classes are not re-weighted: benign prompts are the most common class in
 # traffic, and balancing raised false positives on held-out folds.
 REGULARISATION_C = 300.0
+# The operating point: the raw unsafe probability that becomes score 0.5 (the
+# default flag threshold) is chosen so that, on out-of-fold predictions of the
+# training split, at most this share of benign prompts would be flagged.
+TARGET_FALSE_POSITIVE_RATE = 0.025
+CV_FOLDS = 5
 # Windows about the length of the prompts the model learnt from: a sentence
 # in a window much longer than that is drowned by the rest of the window.
 WINDOW_CHARS = 384
@@ -114,6 +120,20 @@ class LinearModel:
     idf: np.ndarray  # (n_features,)
     coef: np.ndarray  # (n_features, n_classes), transposed for X @ coef
     intercept: np.ndarray  # (n_classes,)
+    # Raw unsafe probability that maps to score 0.5 (see calibrated_score).
+    operating_point: float = 0.5
+
+    def calibrated_score(self, raw: float) -> float:
+        """Monotone map of 1 - P(benign) so that the operating point lands on 0.5.
+
+        Settings thresholds (0.5 flag, 0.8 block by default) then mean the
+        same for every classifier: 0.5 is where cross-validation put the
+        budget of false positives.
+        """
+        point = self.operating_point
+        if raw < point:
+            return 0.5 * raw / point
+        return 0.5 + 0.5 * (raw - point) / (1.0 - point)
 
     def save(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -126,6 +146,7 @@ class LinearModel:
                 idf=self.idf,
                 coef=self.coef,
                 intercept=self.intercept,
+                operating_point=np.array(self.operating_point),
                 format_version=np.array(FORMAT_VERSION),
             )
             os.replace(tmp, path)  # readers never see a half-written model
@@ -143,6 +164,7 @@ class LinearModel:
                 idf=data["idf"].astype(np.float32),
                 coef=data["coef"].astype(np.float32),
                 intercept=data["intercept"].astype(np.float32),
+                operating_point=float(data["operating_point"]),
             )
 
 
@@ -155,10 +177,7 @@ def _tfidf(counts: sparse.csr_matrix, idf: np.ndarray) -> sparse.csr_matrix:
     return sparse.diags(1.0 / norms).dot(weighted).tocsr()
 
 
-def train(samples: list[Sample]) -> LinearModel:
-    texts = [feature_text(normalize_text(s.text).folded) for s in samples]
-    labels = [s.label for s in samples]
-    counts = _vectorizer().transform(texts).tocsr()
+def _fit(counts: sparse.csr_matrix, labels: list[str]) -> LinearModel:
     document_frequency = np.bincount(counts.indices, minlength=N_FEATURES)
     n_docs = counts.shape[0]
     # The smoothed IDF scikit-learn's TfidfTransformer uses.
@@ -182,6 +201,42 @@ def train(samples: list[Sample]) -> LinearModel:
     )
 
 
+def _unsafe_probability(model: LinearModel, counts: sparse.csr_matrix) -> np.ndarray:
+    logits = np.asarray(_tfidf(counts, model.idf) @ model.coef) + model.intercept
+    logits -= logits.max(axis=1, keepdims=True)
+    probs = np.exp(logits)
+    probs /= probs.sum(axis=1, keepdims=True)
+    return 1.0 - probs[:, model.classes.index("benign")]
+
+
+def operating_point(samples: list[Sample], counts: sparse.csr_matrix) -> float:
+    """Raw threshold with TARGET_FALSE_POSITIVE_RATE on out-of-fold predictions.
+
+    Folds are grouped by prompt, so the obfuscated variants of a prompt are
+    never used to predict that prompt.
+    """
+    labels = np.array([s.label for s in samples])
+    groups = np.array([s.group for s in samples])
+    if len(set(groups)) < CV_FOLDS or "benign" not in labels:
+        return 0.5
+    scores = np.zeros(len(samples))
+    for fit_rows, held_rows in GroupKFold(CV_FOLDS).split(counts, labels, groups):
+        fold = _fit(counts[fit_rows], list(labels[fit_rows]))
+        scores[held_rows] = _unsafe_probability(fold, counts[held_rows])
+    benign = np.sort(scores[labels == "benign"])
+    allowed = int(np.floor(TARGET_FALSE_POSITIVE_RATE * len(benign)))
+    # The smallest threshold that flags at most `allowed` benign prompts.
+    point = float(benign[len(benign) - allowed - 1]) + 1e-6
+    return min(0.95, max(0.05, point))
+
+
+def train(samples: list[Sample]) -> LinearModel:
+    texts = [feature_text(normalize_text(s.text).folded) for s in samples]
+    counts = _vectorizer().transform(texts).tocsr()
+    model = _fit(counts, [s.label for s in samples])
+    return replace(model, operating_point=operating_point(samples, counts))
+
+
 def fingerprint(corpus: Path) -> str:
     digest = hashlib.sha256()
     digest.update(corpus.read_bytes())
@@ -190,6 +245,8 @@ def fingerprint(corpus: Path) -> str:
         "n_features": [CHAR_FEATURES, WORD_FEATURES],
         "ngrams": [NGRAMS, WORD_NGRAMS],
         "C": REGULARISATION_C,
+        "target_fpr": TARGET_FALSE_POSITIVE_RATE,
+        "folds": CV_FOLDS,
         "sklearn": sklearn.__version__,
     }
     digest.update(json.dumps(settings, sort_keys=True).encode())
@@ -249,7 +306,7 @@ class MLClassifier:
         probs = self.probabilities(windows)
         worst = int(np.argmin(probs[:, self._benign]))
         row = probs[worst]
-        score = float(1.0 - row[self._benign])
+        score = self.model.calibrated_score(float(1.0 - row[self._benign]))
         action = self.thresholds.action_for(score)
         if action is Action.ALLOW:
             return Verdict(Action.ALLOW, score, source=self.name)
