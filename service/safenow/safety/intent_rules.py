@@ -523,7 +523,7 @@ WEAK_CUES: tuple[Rule, ...] = (
         r" say (?:otherwise|stop)|from this (?:point|moment|message) on|in every (?:answer|reply"
         r"|response)|for all (?:future|following) (?:answers|replies|messages))\b",
         "makes the change last for the conversation",
-        triggers="now rest say point moment message every future following",
+        triggers="now rest otherwise stop point moment message every future following",
     ),
     rule(
         JB,
@@ -622,7 +622,7 @@ CUE_FAMILIES: tuple[Rule, ...] = (
         0.4,
         r"\b(?:developer|operator|system|creator)s? (?:\w+ )?(?:write|wrote|say|said|put|gave)\b",
         "asks what the developers wrote",
-        triggers="write wrote say said put gave",
+        triggers="developer developers operator operators system systems creator creators",
     ),
     rule(
         JB,

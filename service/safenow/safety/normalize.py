@@ -136,7 +136,11 @@ def fold(text: str) -> str:
     Whitespace is collapsed last: a wide gap between spaced-out words is what
     tells "i g n o r e  a l l" apart from one long spaced word.
     """
-    text = _LEET_TOKEN.sub(_fold_leet, _unmasked(text).casefold())
+    return _fold_unmasked(_unmasked(text))
+
+
+def _fold_unmasked(text: str) -> str:
+    text = _LEET_TOKEN.sub(_fold_leet, text.casefold())
     text = _SPACED.sub(_join_spaced, text)
     return " ".join(text.split())
 
@@ -192,10 +196,11 @@ def normalize_text(text: str) -> Normalized:
     """Both views of ``text``. In the folded view every decodable payload is
     replaced by its decoded text, so detectors read a smuggled instruction in
     the context that asks to follow it."""
-    plain = plain_view(text)
+    unmasked = _unmasked(text)
+    plain = " ".join(unmasked.split())
     spans = _payload_spans(plain)
     if not spans:
-        return Normalized(text, plain, fold(text), ())
+        return Normalized(text, plain, _fold_unmasked(unmasked), ())
     pieces, cursor = [], 0
     for start, end, decoded in spans:
         pieces += [plain[cursor:start], " ", decoded, " "]
