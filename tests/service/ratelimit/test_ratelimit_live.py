@@ -46,6 +46,10 @@ def redis_env(redis_server, api_keys: str, tiers: str, **extra: str) -> dict[str
         "REDIS_URL": redis_server.url,
         "API_KEYS": api_keys,
         "RATE_LIMIT_TIERS": tiers,
+        # These tests are about the limiter: an audit write failing under
+        # load must not turn a request the limiter allowed into a 503 here
+        # (the audit trail has its own tests).
+        "AUDIT_ON_FAILURE": "degrade",
         **extra,
     }
 
@@ -80,7 +84,7 @@ def test_burst_is_exact_across_processes_and_workers(redis_server, live_server_f
     assert span < interval, "the run outlasted one interval; the machine is too loaded"
 
     assert len(samples) == CLIENT_PROCESSES * 30
-    assert len(passed) + len(refused) == len(samples)
+    assert not [(s.status, s.code) for s in samples if s.status not in (200, 429)]
     assert len(passed) == burst + math.floor(span / interval) == burst
     # Headers agree: each success saw a different count left, from 24 down to 0.
     assert sorted(header(s, "RateLimit-Remaining") for s in passed) == list(range(burst))
@@ -247,10 +251,12 @@ def test_redis_outage_behaves_as_documented_and_recovers(mode, redis_server, liv
     if mode == "fail-closed":
         assert ready_during.status_code == 503
         assert ready_during.json()["error"]["code"] == "not_ready"
+        assert not ready_during.json()["error"]["checks"]["rate_limit_store"]["ok"]
     else:
         assert ready_during.status_code == 200
         assert ready_during.json()["status"] == "degraded"
-        assert "degraded" in ready_during.json()["checks"]["rate_limit_store"]["detail"]
+        store_check = ready_during.json()["checks"]["rate_limit_store"]
+        assert store_check["ok"] and "degraded" in store_check["detail"]
         # No 5xx at any moment of the run, transitions included.
         assert not [s for s in samples if s.status >= 500]
 
@@ -258,7 +264,9 @@ def test_redis_outage_behaves_as_documented_and_recovers(mode, redis_server, liv
     assert {s.status for s in after} <= {200, 429} and any(s.status == 200 for s in after)
     assert {header(s, "RateLimit-Limit") for s in after} == {6}
     assert redis.Redis.from_url(redis_server.url).exists(f"{KEY_PREFIX}key:{name}")
-    assert ready_after.status_code == 200 and ready_after.json()["status"] == "ready"
+    assert ready_after.status_code == 200
+    store_check = ready_after.json()["checks"]["rate_limit_store"]
+    assert store_check["ok"] and store_check["detail"].startswith("redis at ")
 
     # One log line per transition and per worker that saw the outage.
     degraded = log_events(server, "ratelimit_store_degraded")
