@@ -141,3 +141,25 @@ def test_corpus_reader_rejects_unknown_labels(tmp_path):
     bad.write_text(json.dumps({"id": "x", "label": "spam", "text": "hi"}) + "\n\n")
     with pytest.raises(ValueError, match="spam"):
         read_corpus(bad)
+
+
+def test_a_worker_waiting_on_the_lock_loads_what_another_trained(trained, tmp_path):
+    """Two workers start together: the second waits, then loads instead of training."""
+    import fcntl
+    import threading
+
+    model = trained[1]
+    path = ml.model_path(tmp_path, training_corpus_path())
+    path.parent.mkdir(parents=True)
+    results = []
+    with open(path.parent / ".train.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # "the other worker" is training
+        waiter = threading.Thread(target=lambda: results.append(ml.load_or_train(tmp_path)))
+        waiter.start()
+        waiter.join(timeout=0.3)
+        assert waiter.is_alive()  # blocked on the lock, not training on its own
+        model.save(path)
+    waiter.join(timeout=30)
+    [(loaded, loaded_path, trained_now)] = results
+    assert loaded_path == path and not trained_now
+    np.testing.assert_array_equal(loaded.intercept, model.intercept)

@@ -116,3 +116,16 @@ def test_validators_see_both_views():
         "Key: ABC",
         "key: abc",
     )
+
+
+def test_combining_nothing_allows_and_verdicts_serialise_without_text():
+    from safenow.safety.verdict import combine
+
+    assert combine([]).action is Action.ALLOW
+    verdict = Verdict(Action.FLAG, 0.123456, ("pii",), ("contains personal data",), "pii")
+    assert verdict.to_dict() == {
+        "action": "flag",
+        "score": 0.1235,
+        "categories": ["pii"],
+        "reasons": ["contains personal data"],
+    }
