@@ -9,8 +9,15 @@ import os
 import sys
 import tempfile
 
-from safenow.logging_setup import build_formatter
-from safenow.settings import Settings, SettingsError
+# Prometheus multiprocess mode: each worker writes its samples to files here.
+# prometheus_client picks its value storage when first imported, so this must
+# happen before anything imports safenow (and with it prometheus_client).
+if not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+    os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="safenow-prom-")
+os.makedirs(os.environ["PROMETHEUS_MULTIPROC_DIR"], exist_ok=True)
+
+from safenow.logging_setup import build_formatter  # noqa: E402
+from safenow.settings import Settings, SettingsError  # noqa: E402
 
 try:
     _settings = Settings.from_env()
@@ -34,10 +41,6 @@ accesslog = "-"
 errorlog = "-"
 access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms'
 
-# Prometheus multiprocess mode: each worker writes its samples to files here.
-if not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
-    os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="safenow-prom-")
-os.makedirs(os.environ["PROMETHEUS_MULTIPROC_DIR"], exist_ok=True)
 
 _formatter = {
     "()": build_formatter,

@@ -216,6 +216,19 @@ def test_503_over_http_when_audit_storage_goes_away(live_server_factory, tmp_pat
     assert "audit_sink" in _envelope(ready)["message"]
 
 
+def test_metrics_aggregate_every_gunicorn_worker(http):
+    for _ in range(6):
+        http.post("/v1/generate", json={"prompt": "count me"}, headers=AUTH)
+    text = http.get("/metrics").text
+    assert 'http_request_duration_seconds_count{method="POST",route="/v1/generate"' in text
+    served = [
+        float(line.rsplit(" ", 1)[1])
+        for line in text.splitlines()
+        if line.startswith('safenow_requests_total{route="/v1/generate",status="200"}')
+    ]
+    assert served and served[0] >= 6
+
+
 def test_logs_are_json_with_request_id(http, server):
     http.post("/v1/generate", json={"prompt": "hi"}, headers={**AUTH, "X-Request-ID": "log-1"})
     lines = [line for line in server.logs().splitlines() if line.strip()]

@@ -275,14 +275,6 @@ def test_redis_outage_behaves_as_documented_and_recovers(mode, redis_server, liv
     assert {e["mode"] for e in degraded} == {mode}
 
 
-@pytest.mark.xfail(
-    reason=(
-        "gunicorn.conf.py imports safenow (and so prometheus_client) before it sets "
-        "PROMETHEUS_MULTIPROC_DIR, so workers keep in-memory values and /metrics "
-        "aggregates empty files; reported to the lead"
-    ),
-    strict=False,
-)
 def test_outage_metrics_are_exported_through_gunicorn(redis_server, live_server_factory):
     key, _, entry = new_key("metrics")
     server = live_server_factory(
