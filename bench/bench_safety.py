@@ -20,6 +20,7 @@ import statistics
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 from safenow.safety.corpus import read_corpus, training_corpus_path
@@ -84,7 +85,10 @@ def main(argv: list[str] | None = None) -> int:
         f"python {platform.python_version()} on {platform.machine()}, "
         f"{os.cpu_count()} cores, load average {load}"
     )
-    print(f"{'mode':6} {'size':6} {'stage':18} {'median µs':>10} {'p99 µs':>10} {'cpu µs':>8}")
+    print(
+        f"{'mode':6} {'size':6} {'stage':18} {'median µs':>10} {'p99 µs':>10} {'cpu µs':>8}"
+        "  verdicts of the timed texts"
+    )
     with tempfile.TemporaryDirectory(prefix="safenow-bench-") as tmp:
         data_dir = args.data_dir or Path(tmp)
         for mode in modes:
@@ -100,8 +104,15 @@ def main(argv: list[str] | None = None) -> int:
                     ("output", pipeline.check_output, prompts),
                 )
                 for stage, call, texts in rows:
+                    # Say what was measured: a text blocked by a validator skips
+                    # the classifier, which would make a row look cheaper.
+                    actions = Counter(call(text).action.value for text in texts)
+                    verdicts = " ".join(f"{a} {n}/{len(texts)}" for a, n in sorted(actions.items()))
                     median, p99, cpu = time_calls(call, texts, iterations)
-                    print(f"{mode:6} {label:6} {stage:18} {median:10.0f} {p99:10.0f} {cpu:8.0f}")
+                    print(
+                        f"{mode:6} {label:6} {stage:18} {median:10.0f} {p99:10.0f} {cpu:8.0f}"
+                        f"  {verdicts}"
+                    )
     return 0
 
 

@@ -52,12 +52,24 @@ def words_of(text: str) -> frozenset[str]:
     return frozenset(_WORD.findall(text))
 
 
-def near(first: str, second: str, gap: int = 60, *, either_order: bool = False) -> str:
-    """A pattern: a word from ``first`` and then one from ``second`` within ``gap``."""
-    forward = rf"\b(?:{first})\b.{{0,{gap}}}?\b(?:{second})\b"
+def near(
+    first: str,
+    second: str,
+    gap: int = 60,
+    *,
+    either_order: bool = False,
+    same_sentence: bool = False,
+) -> str:
+    """A pattern: a word from ``first`` and then one from ``second`` within ``gap``.
+
+    With ``same_sentence`` the gap may not cross ".", "!" or "?": in a long
+    document, two unrelated sentences must not add up to one request.
+    """
+    filler = "[^.!?]" if same_sentence else "."
+    forward = rf"\b(?:{first})\b{filler}{{0,{gap}}}?\b(?:{second})\b"
     if not either_order:
         return forward
-    backward = rf"\b(?:{second})\b.{{0,{gap}}}?\b(?:{first})\b"
+    backward = rf"\b(?:{second})\b{filler}{{0,{gap}}}?\b(?:{first})\b"
     return f"{forward}|{backward}"
 
 

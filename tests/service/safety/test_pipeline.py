@@ -129,3 +129,17 @@ def test_combining_nothing_allows_and_verdicts_serialise_without_text():
         "categories": ["pii"],
         "reasons": ["contains personal data"],
     }
+
+
+def test_long_documents_of_harmless_text_pass(make_settings):
+    """Unrelated sentences in one long text must not add up to a request for harm."""
+    from safenow.safety.corpus import read_corpus, training_corpus_path
+
+    benign = [s.text for s in read_corpus(training_corpus_path()) if s.label == "benign"]
+    document = " ".join(benign)
+    assert len(document) > 16_000
+    pipeline = build_pipeline(make_settings(SAFETY_CLASSIFIER="off", MAX_PROMPT_CHARS=200_000,
+                                            SAFETY_MAX_PROMPT_TOKENS=100_000))  # fmt: skip
+    verdict = pipeline.check_input(document)
+    assert "disallowed_topic" not in verdict.categories
+    assert "secrets" not in verdict.categories

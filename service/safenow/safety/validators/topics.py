@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from safenow.safety.classifier import Thresholds
 from safenow.safety.normalize import Normalized, fold
 from safenow.safety.rules import Rule, evaluate, near, rule, words_of
-from safenow.safety.verdict import Verdict
+from safenow.safety.verdict import Action, Verdict
 
 _WMD = "weapons_of_mass_destruction"
 _AGENTS = (
@@ -56,7 +56,7 @@ BUILTIN_TOPICS: dict[str, tuple[Rule, ...]] = {
         rule(
             _WMD,
             0.85,
-            near(_PRODUCE, _AGENTS, 60, either_order=True),
+            near(_PRODUCE, _AGENTS, 60, either_order=True, same_sentence=True),
             "asks how to make or obtain a chemical, biological or nuclear weapon",
             triggers=(
                 "sarin tabun soman vx novichok nerve mustard phosgene ricin abrin anthrax "
@@ -81,6 +81,7 @@ BUILTIN_TOPICS: dict[str, tuple[Rule, ...]] = {
                 r"as many people|crowds?|crowded|city|neighbou?rhood|subway|stadium"
                 r"|water supply|ventilation",
                 60,
+                same_sentence=True,
             ),
             "describes harm to many people",
             triggers=(
@@ -95,6 +96,7 @@ BUILTIN_TOPICS: dict[str, tuple[Rule, ...]] = {
                 r"spread|disperse|release|aerosoli[sz]e",
                 r"toxin|virus|pathogen|spores|gas|agent",
                 40,
+                same_sentence=True,
             ),
             "asks how to disperse an agent",
             triggers=("toxin virus pathogen spores gas agent"),
@@ -104,9 +106,18 @@ BUILTIN_TOPICS: dict[str, tuple[Rule, ...]] = {
         rule(
             _SELF_HARM,
             0.9,
-            near(_METHOD, _SELF_HARM_ACTS, 80, either_order=True),
+            near(_METHOD, _SELF_HARM_ACTS, 80, either_order=True, same_sentence=True),
             "asks for a method of self-harm or suicide",
             triggers=("myself life suicide overdose wake lethal fatal die end"),
+        ),
+        rule(
+            _SELF_HARM,
+            0.9,
+            # A decision announced in one sentence, the method asked in the next.
+            r"\b(?:decided to|going to|want to|ready to|plan to) end (?:it|it all|my life)\b"
+            r".{0,80}?\b(?:how|method|way|tell me)\b",
+            "asks for a method of suicide after announcing it",
+            triggers="end",
         ),
         rule(
             _SELF_HARM,
@@ -134,7 +145,7 @@ BUILTIN_TOPICS: dict[str, tuple[Rule, ...]] = {
         rule(
             _MALWARE,
             0.8,
-            near(_BUILD, _MALWARE_KINDS, 40),
+            near(_BUILD, _MALWARE_KINDS, 40, same_sentence=True),
             "asks to write malicious software",
             triggers=(
                 "ransomware keylogger key logger rootkit botnet trojan backdoor worm virus "
@@ -224,4 +235,7 @@ class TopicFilter:
                         found.reasons,
                         self.name,
                     )
+        if best.action is Action.ALLOW:
+            # Weak evidence below the flag threshold is kept as a score only.
+            return Verdict(Action.ALLOW, best.score, source=self.name)
         return best
