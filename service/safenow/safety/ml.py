@@ -62,10 +62,13 @@ REGULARISATION_C = 300.0
 # training split, at most this share of benign prompts would be flagged.
 TARGET_FALSE_POSITIVE_RATE = 0.025
 CV_FOLDS = 5
-# Windows about the length of the prompts the model learnt from: a sentence
-# in a window much longer than that is drowned by the rest of the window.
-WINDOW_CHARS = 384
-WINDOW_STEP = 288
+# A text is read whole (up to WHOLE_TEXT_CHARS) and in chunks of a few
+# sentences, about the length of the prompts the model learnt from: one
+# injected sentence in a long document would be drowned in a longer window.
+WHOLE_TEXT_CHARS = 640
+CHUNK_MIN_CHARS = 120
+CHUNK_MAX_CHARS = 320
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 # A second unsafe class is reported when it holds this share of the probability.
 SECONDARY_CATEGORY_SHARE = 0.25
 
@@ -300,10 +303,7 @@ class MLClassifier:
         return exp / exp.sum(axis=1, keepdims=True)
 
     def classify(self, text: str) -> Verdict:
-        windows = [text[i : i + WINDOW_CHARS] for i in range(0, max(1, len(text)), WINDOW_STEP)]
-        if len(windows) > 1 and len(windows[-1]) < WINDOW_CHARS - WINDOW_STEP:
-            windows.pop()  # its text is already inside the previous window
-        probs = self.probabilities(windows)
+        probs = self.probabilities(windows_of(text))
         worst = int(np.argmin(probs[:, self._benign]))
         row = probs[worst]
         score = self.model.calibrated_score(float(1.0 - row[self._benign]))
@@ -317,6 +317,43 @@ class MLClassifier:
         ]
         reasons = tuple(f"ml: {c} ({row[self.model.classes.index(c)]:.2f})" for c in categories)
         return Verdict(action, score, tuple(categories), reasons, self.name)
+
+
+def chunks_of(text: str) -> list[str]:
+    """Consecutive sentences grouped into chunks of CHUNK_MIN..CHUNK_MAX chars.
+
+    A sentence longer than CHUNK_MAX_CHARS is cut into half-overlapping pieces.
+    """
+    pieces: list[str] = []
+    for sentence in _SENTENCE_END.split(text):
+        if len(sentence) <= CHUNK_MAX_CHARS:
+            pieces.append(sentence)
+            continue
+        step = CHUNK_MAX_CHARS // 2
+        pieces.extend(
+            sentence[i : i + CHUNK_MAX_CHARS] for i in range(0, len(sentence) - step, step)
+        )
+    chunks: list[str] = []
+    current = ""
+    for piece in pieces:
+        if current and len(current) + len(piece) + 1 > CHUNK_MAX_CHARS:
+            chunks.append(current)
+            current = ""
+        current = f"{current} {piece}" if current else piece
+        if len(current) >= CHUNK_MIN_CHARS:
+            chunks.append(current)
+            current = ""
+    if current:
+        chunks.append(current)
+    return chunks
+
+
+def windows_of(text: str) -> list[str]:
+    """What the classifier reads: the whole text if short, and its chunks."""
+    chunks = chunks_of(text) if len(text) > CHUNK_MAX_CHARS else []
+    if len(text) <= WHOLE_TEXT_CHARS or not chunks:
+        return [text, *chunks]
+    return chunks
 
 
 def train_main(argv: list[str] | None = None) -> int:

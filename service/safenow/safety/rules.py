@@ -80,26 +80,52 @@ class RuleMatch:
     reasons: tuple[str, ...]
 
 
+# Quoted stretches: a phrase inside quotes is being mentioned, not used.
+_QUOTED = re.compile(r"\"[^\"]{1,300}\"|'[^']{1,300}'|\u201c[^\u201d]{1,300}\u201d|`[^`]{1,300}`")
+
+
+def _inside_quotes(span: tuple[int, int], quoted: list[tuple[int, int]]) -> bool:
+    return any(start <= span[0] and span[1] <= end for start, end in quoted)
+
+
 def evaluate(rules: tuple[Rule, ...], text: str, words: frozenset[str] | None = None) -> RuleMatch:
+    """Score a text; counter-evidence only counts when every match is quoted.
+
+    A text that asks what "ignore previous instructions" means is discounted;
+    an attack followed by a question about defences is not: otherwise adding
+    "how do I defend against prompt injection?" would hide any attack.
+    """
     if words is None:
         words = words_of(text)
     remaining = 1.0
     discount = 1.0
     categories: list[str] = []
     reasons: list[str] = []
+    spans: list[tuple[int, int]] = []
     for candidate in rules:
         if candidate.triggers is not None and candidate.triggers.isdisjoint(words):
             continue
-        if not candidate.pattern.search(text):
+        match = candidate.pattern.search(text)
+        if match is None:
             continue
         if candidate.category == MITIGATING:
             discount *= 1.0 - candidate.weight
         else:
             remaining *= 1.0 - candidate.weight
+            spans.append(match.span())
             if candidate.category not in categories:
                 categories.append(candidate.category)
         if candidate.reason not in reasons:
             reasons.append(candidate.reason)
     if not categories:
         return RuleMatch(0.0, (), ())
+    if discount < 1.0:
+        quoted = [m.span() for m in _QUOTED.finditer(text)]
+        if not all(_inside_quotes(span, quoted) for span in spans):
+            discount = 1.0
+            reasons = [r for r in reasons if r not in _mitigation_reasons(rules)]
     return RuleMatch((1.0 - remaining) * discount, tuple(categories), tuple(reasons))
+
+
+def _mitigation_reasons(rules: tuple[Rule, ...]) -> set[str]:
+    return {r.reason for r in rules if r.category == MITIGATING}
