@@ -55,8 +55,9 @@ class Finding:
         return f"[{self.kind}]"
 
 
-# A detector yields (start, end) spans it confirmed in the text.
-Scan = Callable[[str], Iterator[tuple[int, int]]]
+# A detector yields (start, end) spans it confirmed in the text, or
+# (start, end, priority) when one finding is weaker than the detector's usual.
+Scan = Callable[[str], Iterator[tuple[int, ...]]]
 
 
 @dataclass(frozen=True)
@@ -159,28 +160,34 @@ def _digit_count(text: str) -> int:
     return len(_NON_DIGITS.sub("", text))
 
 
-def _scan_cards(text: str) -> Iterator[tuple[int, int]]:
+def _scan_cards(text: str) -> Iterator[tuple[int, ...]]:
     for run in _DIGIT_RUN.finditer(text):
         if run.end() - run.start() < 13 or _digit_count(run.group(0)) < 13:
             continue
         if _AFTER_COUNTRY_CODE.search(text, max(0, run.start() - 6), run.start()):
             continue
         groups = _groups(text, *run.span())
-        index = 0
-        while index < len(groups):
-            found = None
-            # Longest window of whole groups first: 13..19 digits, known
-            # issuer prefix, Luhn checksum.
+        # The longest window of whole groups from every start (13..19 digits,
+        # known issuer prefix, Luhn checksum); overlapping readings are
+        # merged by detect().
+        covered_to = -1
+        for index in range(len(groups)):
             for last in range(len(groups) - 1, index - 1, -1):
+                if last <= covered_to:
+                    break
                 digits = "".join(text[s:e] for s, e in groups[index : last + 1])
                 if 13 <= len(digits) <= 19 and _CARD_IIN.match(digits) and luhn.is_valid(digits):
-                    found = last
+                    covered_to = last
+                    if index == 0:
+                        yield groups[index][0], groups[last][1]
+                    else:
+                        # Starts after other digits of the same run ("0043 660
+                        # ..."): weaker evidence, a phone reading names the type.
+                        yield groups[index][0], groups[last][1], _INNER_CARD_PRIORITY
                     break
-            if found is None:
-                index += 1
-                continue
-            yield groups[index][0], groups[found][1]
-            index = found + 1
+
+
+_INNER_CARD_PRIORITY = 25
 
 
 def _scan_ssns(text: str) -> Iterator[tuple[int, int]]:
@@ -274,29 +281,42 @@ PLAIN_REGIONS = ("US", "IN", "IT", "BR")
 @functools.lru_cache(maxsize=4096)
 def _phone_valid(candidate: str) -> bool:
     """Whether the candidate is a valid phone number (libphonenumber decides)."""
-    digits = _digit_count(candidate)
-    if not 7 <= digits <= 17 or _DATE_LIKE.match(candidate):
+    digits = _NON_DIGITS.sub("", candidate)
+    if not 7 <= len(digits) <= 17 or _DATE_LIKE.match(candidate):
         return False
     if candidate.startswith(("+", "00")):
-        regions: tuple[str | None, ...] = ("DE",) if candidate.startswith("00") else (None,)
         # "+44 (0)20 ..." writes the trunk prefix that callers from abroad drop.
-        candidate = candidate.replace("(0)", "", 1)
-    elif candidate.lstrip("(").startswith("0"):
-        regions = TRUNK_REGIONS
-    elif _NANP.match(candidate):
-        regions = PLAIN_REGIONS
-    elif digits >= 9:
-        regions = PLAIN_REGIONS[1:]
-    else:
-        return False
-    for region in regions:
+        cleaned = "+" + _NON_DIGITS.sub("", candidate.replace("(0)", "", 1))
+        if candidate.startswith("00"):
+            cleaned = "+" + digits[2:]
         try:
-            number = phonenumbers.parse(candidate, region)
+            return phonenumbers.is_valid_number(phonenumbers.parse(cleaned, None))
         except phonenumbers.NumberParseException:
-            continue
-        if phonenumbers.is_valid_number(number):
-            return True
+            return False
+    # National forms: the national significant number is the same whatever
+    # the region, so build the number per region instead of parsing the text
+    # once per region (parsing dominates the cost of the whole redactor).
+    if candidate.lstrip("(").startswith("0"):
+        return any(_valid_national(region, digits) for region in TRUNK_REGIONS)
+    if _NANP.match(candidate):
+        national = digits[1:] if len(digits) == 11 else digits
+        return any(_valid_national(region, national) for region in PLAIN_REGIONS)
+    if len(digits) >= 9:
+        return any(_valid_national(region, digits) for region in PLAIN_REGIONS[1:])
     return False
+
+
+def _valid_national(region: str, digits: str) -> bool:
+    number = phonenumbers.PhoneNumber(country_code=phonenumbers.country_code_for_region(region))
+    if region == "IT" and digits.startswith("0"):
+        # Italian fixed-line numbers keep their leading 0.
+        number.italian_leading_zero = True
+        number.national_number = int(digits)
+    elif digits.startswith("0"):
+        number.national_number = int(digits[1:] or "0")  # the trunk prefix goes
+    else:
+        number.national_number = int(digits)
+    return phonenumbers.is_valid_number(number)
 
 
 def _scan_phones(text: str) -> Iterator[tuple[int, int]]:
@@ -312,22 +332,20 @@ def _scan_phones(text: str) -> Iterator[tuple[int, int]]:
         before = [0]
         for start, end in groups:
             before.append(before[-1] + _digit_count(text[start:end]))
-        index = 0
-        while index < len(groups):
-            found = None
-            # Longest window of whole groups first, leftmost start first.
+        # The longest valid window from every start: digit soup can be read in
+        # more than one way, and detect() redacts the union of the readings.
+        covered_to = -1
+        for index in range(len(groups)):
             for last in range(len(groups) - 1, index - 1, -1):
+                if last <= covered_to:
+                    break  # inside a window already reported
                 count = before[last + 1] - before[index]
                 if count < 7:
                     break
                 if count <= 17 and _phone_valid(text[groups[index][0] : groups[last][1]]):
-                    found = last
+                    yield groups[index][0], groups[last][1]
+                    covered_to = last
                     break
-            if found is None:
-                index += 1
-                continue
-            yield groups[index][0], groups[found][1]
-            index = found + 1
 
 
 DETECTORS: tuple[Detector, ...] = (
@@ -362,22 +380,36 @@ class Redactor:
         for detector in self.detectors:
             if detector.gate is not None and not detector.gate(text):
                 continue
-            for start, end in detector.scan(text):
+            for span in detector.scan(text):
+                start, end = span[0], span[1]
                 if end > start:
-                    candidates.append((detector.priority, start, end, detector))
+                    priority = span[2] if len(span) > 2 else detector.priority
+                    candidates.append((priority, start, end, detector))
         if not candidates:
             return []
-        # Highest priority first, then longest: the winner keeps its span.
+        # Highest priority first, then longest: the winner names the type. A
+        # weaker reading that overlaps it widens it instead of being dropped,
+        # so no character of either reading escapes redaction.
         candidates.sort(key=lambda c: (-c[0], c[1] - c[2], c[1]))
-        taken: list[tuple[int, int]] = []
-        findings: list[Finding] = []
-        for _, start, end, detector in candidates:
-            if any(start < t_end and t_start < end for t_start, t_end in taken):
-                continue
-            taken.append((start, end))
-            findings.append(Finding(detector.kind, start, end, detector.name))
-        findings.sort(key=lambda f: f.start)
-        return findings
+        taken: list[list] = []  # [start, end, priority, detector], strongest first
+        for priority, start, end, detector in candidates:
+            for winner in taken:
+                if start < winner[1] and winner[0] < end:
+                    winner[0], winner[1] = min(winner[0], start), max(winner[1], end)
+                    break
+            else:
+                taken.append([start, end, priority, detector])
+        taken.sort(key=lambda t: t[0])
+        merged: list[list] = []
+        for item in taken:
+            if merged and item[0] < merged[-1][1]:
+                last = merged[-1]
+                last[1] = max(last[1], item[1])
+                if item[2] > last[2]:
+                    last[2], last[3] = item[2], item[3]
+            else:
+                merged.append(item)
+        return [Finding(d.kind, start, end, d.name) for start, end, _, d in merged]
 
     def redact(self, text: str) -> str:
         redacted = self._substitute(text, self.detect(text))
