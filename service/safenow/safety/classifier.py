@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol
 
+from safenow.safety.chunks import windows_of
 from safenow.safety.intent_rules import DEFAULT_RULES
 from safenow.safety.rules import Rule, evaluate
 from safenow.safety.verdict import Action, Verdict
@@ -65,13 +66,18 @@ class RulesClassifier:
         self.rules = rules
 
     def classify(self, text: str) -> Verdict:
-        found = evaluate(self.rules, text)
-        action = self.thresholds.action_for(found.score)
-        return Verdict(
-            action=action,
-            score=found.score,
+        # Evidence adds up within a passage only (see safenow.safety.chunks).
+        found = [evaluate(self.rules, window) for window in windows_of(text)]
+        score = max(f.score for f in found)
+        action = self.thresholds.action_for(score)
+        if action is Action.ALLOW:
             # Below the flag threshold the evidence is reported by score only.
-            categories=found.categories if action is not Action.ALLOW else (),
-            reasons=found.reasons if action is not Action.ALLOW else (),
-            source=self.name,
-        )
+            return Verdict(Action.ALLOW, score, source=self.name)
+        categories: list[str] = []
+        reasons: list[str] = []
+        for match in found:
+            if self.thresholds.action_for(match.score) is Action.ALLOW:
+                continue
+            categories += [c for c in match.categories if c not in categories]
+            reasons += [r for r in match.reasons if r not in reasons]
+        return Verdict(action, score, tuple(categories), tuple(reasons), self.name)

@@ -41,6 +41,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 from threadpoolctl import threadpool_limits
 
+from safenow.safety.chunks import windows_of
 from safenow.safety.classifier import Thresholds
 from safenow.safety.corpus import Sample, read_corpus, training_corpus_path
 from safenow.safety.normalize import normalize_text
@@ -62,13 +63,6 @@ REGULARISATION_C = 300.0
 # training split, at most this share of benign prompts would be flagged.
 TARGET_FALSE_POSITIVE_RATE = 0.025
 CV_FOLDS = 5
-# A text is read whole (up to WHOLE_TEXT_CHARS) and in chunks of a few
-# sentences, about the length of the prompts the model learnt from: one
-# injected sentence in a long document would be drowned in a longer window.
-WHOLE_TEXT_CHARS = 640
-CHUNK_MIN_CHARS = 120
-CHUNK_MAX_CHARS = 320
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 # A second unsafe class is reported when it holds this share of the probability.
 SECONDARY_CATEGORY_SHARE = 0.25
 
@@ -317,43 +311,6 @@ class MLClassifier:
         ]
         reasons = tuple(f"ml: {c} ({row[self.model.classes.index(c)]:.2f})" for c in categories)
         return Verdict(action, score, tuple(categories), reasons, self.name)
-
-
-def chunks_of(text: str) -> list[str]:
-    """Consecutive sentences grouped into chunks of CHUNK_MIN..CHUNK_MAX chars.
-
-    A sentence longer than CHUNK_MAX_CHARS is cut into half-overlapping pieces.
-    """
-    pieces: list[str] = []
-    for sentence in _SENTENCE_END.split(text):
-        if len(sentence) <= CHUNK_MAX_CHARS:
-            pieces.append(sentence)
-            continue
-        step = CHUNK_MAX_CHARS // 2
-        pieces.extend(
-            sentence[i : i + CHUNK_MAX_CHARS] for i in range(0, len(sentence) - step, step)
-        )
-    chunks: list[str] = []
-    current = ""
-    for piece in pieces:
-        if current and len(current) + len(piece) + 1 > CHUNK_MAX_CHARS:
-            chunks.append(current)
-            current = ""
-        current = f"{current} {piece}" if current else piece
-        if len(current) >= CHUNK_MIN_CHARS:
-            chunks.append(current)
-            current = ""
-    if current:
-        chunks.append(current)
-    return chunks
-
-
-def windows_of(text: str) -> list[str]:
-    """What the classifier reads: the whole text if short, and its chunks."""
-    chunks = chunks_of(text) if len(text) > CHUNK_MAX_CHARS else []
-    if len(text) <= WHOLE_TEXT_CHARS or not chunks:
-        return [text, *chunks]
-    return chunks
 
 
 def train_main(argv: list[str] | None = None) -> int:

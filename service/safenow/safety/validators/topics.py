@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from safenow.safety.chunks import windows_of
 from safenow.safety.classifier import Thresholds
 from safenow.safety.normalize import Normalized, fold
 from safenow.safety.rules import Rule, evaluate, near, rule, words_of
@@ -223,7 +224,9 @@ class TopicFilter:
 
     def validate(self, text: Normalized) -> Verdict:
         best = Verdict.allow(self.name)
-        for view in (text.folded, *(fold(p) for p in text.payloads)):
+        views = (text.folded, *(fold(p) for p in text.payloads))
+        # Evidence adds up within a passage only (see safenow.safety.chunks).
+        for view in (window for v in views for window in windows_of(v)):
             words = words_of(view)
             for topic, rules in self.topics.items():
                 found = evaluate(rules, view, words)
