@@ -13,6 +13,7 @@ from safenow.audit.base import AuditTrail
 from safenow.audit.record import canonical_json
 
 DAY = 86400.0
+CHECKPOINT_KEY = "test-checkpoint-key-0123456789abcdef"  # test-only placeholder
 
 
 def fill(sink, writer: str, count: int, start_ts: float, step: float = 1.0) -> list[dict]:

@@ -10,8 +10,6 @@ import pytest
 
 from safenow.audit.factory import build_sink
 
-CHECKPOINT_KEY = "test-checkpoint-key-0123456789abcdef"  # test-only placeholder
-
 
 @pytest.fixture
 def pg_database(postgres_server):

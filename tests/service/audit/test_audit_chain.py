@@ -7,8 +7,7 @@ import time
 
 import psycopg
 import pytest
-from audit_helpers import SqlTamper, file_delete, file_edit, file_swap, fill
-from conftest import CHECKPOINT_KEY
+from audit_helpers import CHECKPOINT_KEY, SqlTamper, file_delete, file_edit, file_swap, fill
 
 from safenow.audit.base import AuditTrail
 from safenow.audit.record import GENESIS

@@ -9,8 +9,7 @@ import sys
 import time
 from pathlib import Path
 
-from audit_helpers import DAY, file_swap, fill
-from conftest import CHECKPOINT_KEY
+from audit_helpers import CHECKPOINT_KEY, DAY, file_swap, fill
 
 from safenow.audit.file_sink import FileAuditSink
 from safenow.audit.sqlite_sink import SqliteAuditSink

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import CHECKPOINT_KEY
+from audit_helpers import CHECKPOINT_KEY
 from testkeys import DEV_KEY
 
 from safenow import create_app

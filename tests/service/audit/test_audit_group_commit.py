@@ -6,8 +6,7 @@ import os
 import time
 
 import pytest
-from audit_helpers import fill
-from conftest import CHECKPOINT_KEY
+from audit_helpers import CHECKPOINT_KEY, fill
 
 from safenow.audit.base import AuditError
 from safenow.audit.file_sink import FileAuditSink

@@ -15,7 +15,7 @@ from pathlib import Path
 import httpx
 import psycopg
 import pytest
-from conftest import CHECKPOINT_KEY
+from audit_helpers import CHECKPOINT_KEY
 from testkeys import DEV_KEY
 
 from safenow.audit.factory import build_sink

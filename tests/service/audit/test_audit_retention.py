@@ -5,8 +5,7 @@ from __future__ import annotations
 import time
 
 import pytest
-from audit_helpers import DAY, fill
-from conftest import CHECKPOINT_KEY
+from audit_helpers import CHECKPOINT_KEY, DAY, fill
 
 from safenow.audit.checkpoint import CheckpointKeyError
 from safenow.audit.retention import purge_sink
