@@ -57,6 +57,7 @@ _HIDDEN_PROMPT = (
     r"|(?:message|text|one) (?:that )?i (?:cannot|can'?t|can not|am not able to) see"
     r"|(?:text|instructions|prompt|message|content) (?:that )?(?:was|were) (?:loaded|given|put"
     r"|placed|fed) (?:into|to) you"
+    r"|(?:raw |hidden )?system text|text that precedes (?:this|our|the) (?:conversation|chat)"
     r"|(?:instructions?|prompt|rules|text) (?:that )?(?:define|defines|govern|governs|control"
     r"|controls|shape|shapes|describe|describes) (?:how )?you"
     r"|(?:prompt|instructions?) (?:i|we|they|you were) (?:\w+ )?(?:configured|set up|initiali[sz]ed"
@@ -444,7 +445,8 @@ JAILBREAK_RULES: tuple[Rule, ...] = (
     ),
     rule(
         JB,
-        0.55,
+        # Alone too weak to flag ("an unfiltered opinion"); it adds to other cues.
+        0.45,
         r"\b(?:unfiltered|uncensored|unaligned|jailbroken|unhinged|lawless)\b",
         "asks for an unfiltered model",
         triggers="unfiltered uncensored unaligned jailbroken unhinged lawless",
@@ -572,7 +574,7 @@ CUE_FAMILIES: tuple[Rule, ...] = (
         0.4,
         r"\b(?:answer|do|execute|follow|obey|comply with|respond to|carry out)\W+(?:everything"
         r"|anything|all|every|them|any|my (?:orders|commands|instructions))\b(?:\W+\w+){0,4}?"
-        r"\W+(?:i (?:ask|say|want|give|tell)|without (?:question|hesitation|refusal|exception"
+        r"\W+(?:i (?:say|want|give|tell)|without (?:question|hesitation|refusal|exception"
         r"|objection))\b",
         "demands unconditional compliance",
         triggers="ask say want give tell without",
@@ -584,7 +586,8 @@ CUE_FAMILIES: tuple[Rule, ...] = (
         r"|llms?|ai (?:models?|systems?|agents?|assistants?)|chatbots?|assistants?|bots?) "
         r"(?:processing|reading|that reads?|that process(?:es)?|summari[sz]ing|visiting|crawling)"
         r"\b|\b(?:whatever|any|every|the|an?) (?:ai|assistant|model|bot|agent)s? (?:that )?"
-        r"(?:reads?|reading|processes|processing) this\b",
+        r"(?:reads?|reading|processes|processing) this\b|\bif you are an? (?:ai|assistant|model|llm"
+        r"|language model|bot)\b",
         "addresses instructions to AI systems inside content",
         triggers=(
             "only processing reading read reads process processes summarizing summarising "
@@ -646,6 +649,7 @@ JAILBREAK_FAMILIES: tuple[Rule, ...] = (
         0.3,
         near(
             r"you are|you're|act as|acting as|act like|acting like|pretend to be|pretend you are"
+            r"|respond like|reply like|answer like|talk like"
             r"|you play|play|roleplay"
             r"|role-?play as|become|answer as|respond as|reply as|speak as|operate as|simulate"
             r"|take on|in the voice of|consider yourself|new identity|switch|imagine you are"
@@ -666,7 +670,8 @@ JAILBREAK_FAMILIES: tuple[Rule, ...] = (
         r"|limitations|restrictions|rules|filters?|filtering|guardrails|safety|alignment|ethics"
         r"|morals?|morality|censorship|polic(?:y|ies)|guidelines|training|refusals?|conscience"
         r"|right from wrong|boundaries|layers|guideline|rule|restriction|limitation|filter)\b"
-        r"|\b(?:refusals|filtering|filters|safety|morality|restrictions) (?:\w+ )?(?:have been"
+        r"|\b(?:refusals|filtering|filters|safety|morality|restrictions|guardrails|guidelines"
+        r"|rules) (?:\w+ )?(?:have been"
         r"|has been|are|is|was|were) (?:\w+ )?(?:disabled|turned off|switched off|removed|off"
         r"|crashed)\b|\b(?:rule|filter|restriction|limit|censorship|guardrail)-?free\b",
         "describes an assistant without limits",
@@ -690,10 +695,10 @@ JAILBREAK_FAMILIES: tuple[Rule, ...] = (
     rule(
         INJ,
         0.6,
-        r"\btreat\b.{0,40}?\bas (?:a |an )?(?:system|admin|developer|priority|root)?[- ]?"
-        r"(?:level )?(?:commands?|instructions?|orders|directives)\b",
+        r"\btreat\b.{0,40}?\bas (?:a |an |your )?(?:new )?(?:system|admin|developer|priority|root)?"
+        r"[- ]?(?:level )?(?:commands?|instructions?|orders|directives|rules|system prompt)\b",
         "asks to treat content as commands",
-        triggers="commands command instructions instruction orders directives",
+        triggers="commands command instructions instruction orders directives rules prompt",
     ),
     rule(
         INJ,
@@ -719,6 +724,21 @@ JAILBREAK_FAMILIES: tuple[Rule, ...] = (
         r"|permit|want)\b",
         "asks for what its makers would not allow",
         triggers="allow approve permit want",
+    ),
+    rule(
+        INJ,
+        0.45,
+        r"\b(?:embedded|hidden|inline|injected) (?:commands|instructions|directives)\b",
+        "points to commands hidden in content",
+        triggers="commands instructions directives",
+    ),
+    rule(
+        INJ,
+        0.35,
+        r"\b(?:execute|run|carry out|follow) (?:them|those|these|the commands|the instructions)"
+        r" instead\b",
+        "asks to execute content instead of the task",
+        triggers="instead",
     ),
     rule(
         INJ,
