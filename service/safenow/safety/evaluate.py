@@ -45,7 +45,8 @@ class Report:
     title: str
     classes: tuple[ClassScore, ...]
     benign_total: int
-    benign_flagged: int
+    benign_flagged: int  # flagged or blocked: the false-positive rate counts both
+    benign_blocked: int = 0  # refused outright
 
     @property
     def benign_fpr(self) -> float:
@@ -72,7 +73,8 @@ def score(samples: list[Sample], verdicts: list[Verdict], title: str) -> Report:
         classes.append(ClassScore(label, support, precision, recall, f1, blocked, detected))
     benign = [v for s, v in zip(samples, verdicts, strict=True) if s.label == "benign"]
     flagged = sum(v.action is not Action.ALLOW for v in benign)
-    return Report(title, tuple(classes), len(benign), flagged)
+    refused = sum(v.blocked for v in benign)
+    return Report(title, tuple(classes), len(benign), flagged, refused)
 
 
 def run(samples: list[Sample], check: Callable[[str], Verdict], title: str) -> Report:
@@ -92,7 +94,8 @@ def format_report(report: Report) -> str:
             f"| {c.blocked:.0%} | {c.detected:.0%} |"
         )
     lines.append(
-        f"| benign (false positives) | {report.benign_total} | | | | | "
+        f"| benign (false positives) | {report.benign_total} | | | | "
+        f"{report.benign_blocked / max(1, report.benign_total):.1%} | "
         f"FPR {report.benign_fpr:.1%} ({report.benign_flagged}) |"
     )
     return "\n".join(lines)

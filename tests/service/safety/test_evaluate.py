@@ -39,11 +39,12 @@ def test_scores_per_class_and_benign_false_positives():
     secrets = next(c for c in report.classes if c.label == "secrets")
     assert (secrets.support, secrets.recall, secrets.f1) == (0, 0.0, 0.0)
     assert (report.benign_total, report.benign_flagged, report.benign_fpr) == (2, 1, 0.5)
+    assert report.benign_blocked == 0
     assert report.recall("jailbreak") == 1.0
     table = evaluate.format_report(report)
     assert "| prompt_injection | 2 | 0.50 | 0.50 | 0.50 | 50% | 50% |" in table
     assert "| jailbreak | 1 | 1.00 | 1.00 | 1.00 | 0% | 100% |" in table
-    assert "FPR 50.0% (1)" in table
+    assert "| benign (false positives) | 2 | | | | 0.0% | FPR 50.0% (1) |" in table
 
 
 def test_command_prints_a_table_per_mode(tmp_path, capsys):
