@@ -6,6 +6,12 @@ an unknown stack, an out-of-range weight or an image the stack would reject.
 The Pulumi CLI is reached only through a CommandRunner, so the sequences are
 tested without one; the real runner shells out to `pulumi` (or $PULUMI_BIN).
 
+The `pulumi up` step is pluggable (CanaryOps.up): with SAFENOW_PULUMI_UP=inline
+it runs through the Automation API (safenow_infra.engine_runner) instead, for
+machines whose Pulumi CLI has no Python language plugin; the `pulumi config`
+steps still use the CLI. SAFENOW_PROJECT_DIR names the directory holding
+Pulumi.yaml and the stack files (default: the repository).
+
 The last good configuration is recorded after every successful promote in
 `<state dir>/<stack>.json` (default var/last-good, $SAFENOW_LAST_GOOD_DIR),
 in the format `pulumi config --json` prints, and `rollback --to-last-good`
@@ -42,6 +48,11 @@ class CommandRunner(Protocol):
         """Run `pulumi <argv...>`; return stdout or raise OpsError."""
 
 
+class UpStep(Protocol):
+    def __call__(self, stack: str, message: str) -> None:
+        """Bring `stack` to its current config (what `pulumi up` does) or raise OpsError."""
+
+
 @dataclass
 class PulumiCli:
     """Runs the real Pulumi CLI in the project directory."""
@@ -73,6 +84,8 @@ class CanaryOps:
     run: CommandRunner
     last_good_dir: Path
     log: Callable[[str], None] = print
+    # None: `pulumi up` through `run`; otherwise this step replaces it.
+    up: UpStep | None = None
 
     def __post_init__(self) -> None:
         stacks = known_stacks()
@@ -106,6 +119,9 @@ class CanaryOps:
 
     def _up(self, why: str) -> None:
         self.log(f"[{self.stack}] pulumi up: {why}")
+        if self.up is not None:
+            self.up(self.stack, why)
+            return
         self.run(["up", "--yes", "--skip-preview", "--stack", self.stack, "--message", why])
 
     # --- commands ------------------------------------------------------
@@ -205,6 +221,24 @@ def _weight(text: str) -> int:
         raise argparse.ArgumentTypeError(f"WEIGHT must be a whole number, got {text!r}") from None
 
 
+UP_MODES = ("cli", "inline")
+
+
+def inline_up(project_dir: Path) -> UpStep:
+    """`pulumi up` through the Automation API with the program inline (engine_runner)."""
+    from safenow_infra.engine_runner import EngineError, InlineRunner
+
+    runner = InlineRunner.from_environment(project_dir)
+
+    def up(stack: str, message: str) -> None:
+        try:
+            runner.up(stack, message)
+        except EngineError as exc:
+            raise OpsError(str(exc)) from None
+
+    return up
+
+
 def main(argv: list[str] | None = None, runner: CommandRunner | None = None) -> int:
     parser = argparse.ArgumentParser(prog="canary", description="Operate SafeNow's canary")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -218,8 +252,19 @@ def main(argv: list[str] | None = None, runner: CommandRunner | None = None) -> 
         command.add_argument("--stack", required=True)
     args = parser.parse_args(argv)
     state_dir = Path(os.environ.get("SAFENOW_LAST_GOOD_DIR", REPO_ROOT / "var" / "last-good"))
+    project_dir = Path(os.environ.get("SAFENOW_PROJECT_DIR", REPO_ROOT))
+    up_mode = os.environ.get("SAFENOW_PULUMI_UP", "cli")
     try:
-        ops = CanaryOps(stack=args.stack, run=runner or PulumiCli(), last_good_dir=state_dir)
+        if up_mode not in UP_MODES:
+            raise OpsError(
+                f"SAFENOW_PULUMI_UP={up_mode!r} is not a known mode; allowed: {', '.join(UP_MODES)}"
+            )
+        ops = CanaryOps(
+            stack=args.stack,
+            run=runner or PulumiCli(cwd=project_dir),
+            last_good_dir=state_dir,
+            up=inline_up(project_dir) if up_mode == "inline" else None,
+        )
         if args.command == "canary":
             ops.canary(args.image, args.weight)
         elif args.command == "promote":
