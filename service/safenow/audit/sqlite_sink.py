@@ -192,12 +192,20 @@ class SqliteAuditSink:
                 yield entry.record
 
     def last_record(self, writer: str) -> dict[str, Any] | None:
-        for (body,) in self._read(
-            "SELECT body FROM safenow_audit_records WHERE writer = ? ORDER BY id DESC LIMIT 1",
-            (writer,),
-        ):
-            return json.loads(body)
-        return None
+        # Asked by the writing process before its first append: go through the
+        # writer connection, which creates the schema, so that workers starting
+        # together never read a database file whose tables do not exist yet.
+        with self._lock:
+            row = (
+                self._writer_conn()
+                .execute(
+                    "SELECT body FROM safenow_audit_records WHERE writer = ? "
+                    "ORDER BY id DESC LIMIT 1",
+                    (writer,),
+                )
+                .fetchone()
+            )
+        return json.loads(row[0]) if row else None
 
     def head(self, writer: str) -> tuple[int, str]:
         try:
