@@ -37,6 +37,7 @@ from pathlib import Path
 
 from pulumi import automation as auto
 
+from safenow_infra.capture import known_stacks, project_name
 from safenow_infra.envfile import REPO_ROOT
 
 RENDER_KEY = "kubernetes:renderYamlToDirectory"
@@ -90,6 +91,15 @@ class InlineRunner:
 
     def stack(self, name: str) -> auto.Stack:
         """Create or select `name` in the backend; switch it to render mode if asked."""
+        known = known_stacks(self.project_dir)
+        if name not in known:
+            # Checked first: selecting an unknown name would create an empty stack.
+            raise EngineError(
+                "stack select",
+                name,
+                f"unknown stack {name!r}; known stacks: {', '.join(known)} "
+                f"(one Pulumi.<stack>.yaml each in {self.project_dir})",
+            )
         command = None
         if self.pulumi_root is not None:
             command = auto.PulumiCommand(root=str(self.pulumi_root))
@@ -172,8 +182,6 @@ class InlineRunner:
 
 
 def _project_name(project_dir: Path) -> str:
-    from safenow_infra.capture import project_name
-
     if not (project_dir / "Pulumi.yaml").is_file():
         raise EngineError("select", "-", f"{project_dir} has no Pulumi.yaml")
     return project_name(project_dir)
@@ -201,8 +209,9 @@ def main(argv: list[str] | None = None) -> int:
         else:
             runner.up(args.stack, args.message)
     except EngineError as exc:
-        # stdout was already streamed by on_output; the CLI's stderr is the rest.
-        print(exc.output.partition("\n stderr:")[2].strip(), file=sys.stderr)
+        # The CLI's stdout was already streamed by on_output; show what was not.
+        cli_stdout, _, cli_stderr = exc.output.partition("\n stderr:")
+        print(cli_stderr.strip() if " stdout:" in cli_stdout else exc.output, file=sys.stderr)
         print(f"engine_runner: pulumi {exc.action} on stack {exc.stack} failed", file=sys.stderr)
         return 1
     return 0
