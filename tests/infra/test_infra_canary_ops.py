@@ -104,7 +104,7 @@ def test_canary_sets_image_and_weight_then_runs_up(tmp_path):
         ["config", "set", "--path", "--stack", "staging", "safenow:canary.image",
          "ghcr.io/safenow/safenow:0.2.0"],
         ["config", "set", "--path", "--stack", "staging", "safenow:canary.weight", "25"],
-        ["up", "--yes", "--skip-preview", "--stack", "staging", "--message",
+        ["up", "--yes", "--stack", "staging", "--message",
          "canary ghcr.io/safenow/safenow:0.2.0 at 25%"],
     ]  # fmt: skip
     assert runner.config["safenow:canary"]["weight"] == 25
@@ -149,11 +149,11 @@ def test_promote_rolls_stable_first_then_removes_canary_and_records_last_good(tm
         ["config", "set", "--path", "--stack", "prod", "safenow:image.repository", image],
         ["config", "set", "--path", "--stack", "prod", "safenow:image.tag", "0.2.0"],
         ["config", "set", "--path", "--stack", "prod", "safenow:image.digest", DIGEST_2],
-        ["up", "--yes", "--skip-preview", "--stack", "prod", "--message",
+        ["up", "--yes", "--stack", "prod", "--message",
          f"promote {image}:0.2.0@sha256:{'2' * 64} to stable"],
         ["config", "set", "--path", "--stack", "prod", "safenow:canary.weight", "0"],
         ["config", "rm", "--path", "--stack", "prod", "safenow:canary.image"],
-        ["up", "--yes", "--skip-preview", "--stack", "prod", "--message",
+        ["up", "--yes", "--stack", "prod", "--message",
          f"remove canary after promoting {image}:0.2.0@sha256:{'2' * 64}"],
     ]  # fmt: skip
     record = json.loads((tmp_path / "last-good" / "prod.json").read_text())
@@ -192,7 +192,7 @@ def test_rollback_sets_weight_zero_at_once(tmp_path):
     ops.rollback()
     assert mutating(runner) == [
         ["config", "set", "--path", "--stack", "prod", "safenow:canary.weight", "0"],
-        ["up", "--yes", "--skip-preview", "--stack", "prod", "--message",
+        ["up", "--yes", "--stack", "prod", "--message",
          "rollback: canary weight 0"],
     ]  # fmt: skip
     assert runner.config["safenow:canary"]["weight"] == 0

@@ -122,7 +122,10 @@ class CanaryOps:
         if self.up is not None:
             self.up(self.stack, why)
             return
-        self.run(["up", "--yes", "--skip-preview", "--stack", self.stack, "--message", why])
+        # No --skip-preview: the preview runs the policy pack over the whole
+        # change first, so a mandatory violation stops the update before any
+        # resource (or stack output) is touched.
+        self.run(["up", "--yes", "--stack", self.stack, "--message", why])
 
     # --- commands ------------------------------------------------------
     def canary(self, image: str, weight: int) -> None:
