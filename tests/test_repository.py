@@ -52,6 +52,9 @@ def test_every_setting_is_documented_with_its_default():
             expected = str(default).lower()
         elif isinstance(default, Path):
             expected = str(default) if str(default).startswith("/") else f"./{default}"
+        elif isinstance(default, float):
+            assert float(documented[name]) == default, f"{name}: example says {documented[name]!r}"
+            continue
         else:
             expected = str(default)
         assert documented[name] == expected, f"{name}: example says {documented[name]!r}"
