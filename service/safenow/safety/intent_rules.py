@@ -13,7 +13,7 @@ spacing tricks. Word separators are written ``\\W+`` and gaps are bounded.
 
 from __future__ import annotations
 
-from safenow.safety.rules import MITIGATING, Rule, near, rule
+from safenow.safety.rules import BENIGN_CONTEXT, MITIGATING, Rule, near, rule
 
 INJ = "prompt_injection"
 JB = "jailbreak"
@@ -522,10 +522,11 @@ WEAK_CUES: tuple[Rule, ...] = (
         JB,
         0.35,
         r"\b(?:from now on|for the rest of (?:this|the|our) (?:chat|conversation|session)|until i"
-        r" say (?:otherwise|stop)|from this (?:point|moment|message) on|in every (?:answer|reply"
+        r" say (?:otherwise|stop)|from (?:this|here|that) (?:point|moment|message|line|turn) on"
+        r"|in every (?:answer|reply"
         r"|response)|for all (?:future|following) (?:answers|replies|messages))\b",
         "makes the change last for the conversation",
-        triggers="now rest otherwise stop point moment message every future following",
+        triggers="now rest otherwise stop point moment message line turn every future following",
     ),
     rule(
         JB,
@@ -766,6 +767,279 @@ JAILBREAK_FAMILIES: tuple[Rule, ...] = (
     ),
 )
 
+# Broader technique families, written after a fresh probe batch showed the
+# specific rules above missing about half of new phrasings. Each names the
+# *kind* of thing an attack refers to (the assistant's start-up text, its
+# safety layer, a reader that is an AI) with a wide vocabulary, so that a new
+# wording of the same move still lands.
+_SETUP_TEXT = (
+    r"(?:opening|initial|startup|start-up|starting|hidden|original|preloaded|pre-loaded|loaded"
+    r"|configuration|config|setup|set-up|system|operator|guardrail|secret|confidential|internal"
+    r"|base|boot|first) (?:instructions?|block|text|preamble|notes|settings|configuration|phrase"
+    r"|directives?|rules|message|prompt|guidance)"
+    r"|preamble|what you were (?:told|given|instructed)|(?:text|message|instructions?|words)"
+    r" (?:\w+ ){0,3}?(?:placed|put|loaded|inserted|written|given) (?:\w+ )?(?:ahead of|before|above"
+    r"|for you|to you|into you)"
+)
+_SAFETY_LAYER = (
+    r"rules?|restrictions?|limits?|limitations|filters?|filtering|guardrails?|safeguards?"
+    r"|safety(?: layer| stuff| settings| features?| training| checks?)?|content polic(?:y|ies)"
+    r"|polic(?:y|ies)|guidelines|moral(?:s| settings| compass| module)?|morality|ethics"
+    r"|ethical (?:limits|rules|settings)|censorship|moderation|alignment"
+)
+_SWITCHED_OFF = (
+    r"optional|means? the (?:reverse|opposite)|undone|crashed|stripped away|never followed"
+    r"|removed|switched off|turned off|turned to zero|set to zero|don'?t exist|doesn'?t exist"
+    r"|never (?:installed|added|existed|applied)|forgot(?: to add)?|repealed|pointless|ignores?"
+    r"|ignoring|bypass\w*|skip|skips|flips? off|(?:not|isn'?t|aren'?t|never) bound|freed from"
+    r"|on (?:vacation|holiday|a break)|no longer (?:apply|applies|exist|matter)|stripped"
+    r"|deleted|disabled|lifted|suspended|gone|paused|(?:do not|don'?t|doesn'?t) apply"
+)
+_AI_READER = (
+    r"assistants?|ai|ais|models?|bots?|agents?|llms?|chatbots?|scheduler|reviewers?|evaluators?"
+    r"|summari[sz]ers?|crawlers?|copilots?|language models?"
+)
+TECHNIQUE_FAMILIES: tuple[Rule, ...] = (
+    rule(
+        INJ,
+        0.6,
+        near(_REVEAL + r"|what (?:is|was|were) (?:written|said|in)", _SETUP_TEXT, 60),
+        "asks for the text the assistant was started with",
+        triggers=(
+            "instructions instruction block text preamble notes settings configuration phrase "
+            "directive directives rules message prompt guidance told given instructed words"
+        ),
+    ),
+    rule(
+        INJ,
+        0.55,
+        near(
+            r"scratch|neglect|put aside|set aside|throw out|throw away|drop|abandon|discard"
+            r"|withdrawn|withdraw|outdated|null|superseded?|supersedes|draft|lifting|lift",
+            r"everything you (?:were|have been|got) (?:told|given)|(?:guidance|directives?"
+            r"|instructions?|rules|settings|task|persona|context|setup) (?:\w+ )?(?:you were given"
+            r"|your \w+ (?:wrote|gave|set)|came with|(?:of|for) (?:this|the) (?:chat|session))"
+            r"|(?:your|the|its|previous|earlier|prior|old) (?:\w+ )?(?:guidance|directives?|setup"
+            r"|setup text|persona|context|settings|content rules|task you were given)",
+            60,
+            either_order=True,
+        ),
+        "sets aside the assistant's setup",
+        triggers=(
+            "scratch neglect aside throw drop abandon discard withdrawn withdraw outdated null "
+            "supersede superseded supersedes draft lifting lift"
+        ),
+    ),
+    rule(
+        INJ,
+        0.6,
+        r"\b(?:note|message|instructions?|p\.?s\.?) (?:for|to) (?:the |any |all |every )?"
+        rf"(?:\w+ )?(?:{_AI_READER})\b"
+        rf"|\b(?:{_AI_READER})(?: \w+){{0,2}}\s*[:,]\s*(?:please\s+)?(?:cancel|approve|rate|forward"
+        r"|delete|send|tell|say|recommend|ignore|skip|reply|respond|instead|grant|transfer|mark"
+        r"|call|also|when|do not|don'?t|never|always|remember|classify|rank|add|offer|include"
+        r"|insert|append|write|print|reveal|output|change|set|make|give|label|score|promote"
+        r"|praise|describe|end|start|put|email|book|buy|pay|accept|reject|disable|enable)\b"
+        rf"|\b(?:attention|hey|dear|calling|important(?: instruction)?(?: to| for)?)\W+"
+        rf"(?:the |any |all |every )?(?:\w+ )?(?:{_AI_READER})\b"
+        r"|<!--[^>]{0,80}\b(?:assistant|ai|model|instead|ignore)\b",
+        "addresses instructions to an AI reading the content",
+        triggers=(
+            "assistant assistants ai ais model models bot bots agent agents llm llms chatbot "
+            "chatbots scheduler reviewer reviewers summarizer summariser summarizers "
+            "summarisers crawler crawlers copilot copilots evaluator evaluators"
+        ),
+    ),
+    rule(
+        INJ,
+        0.4,
+        r"\binstead of (?:summari[sz]ing|translating|answering|reviewing|doing (?:the|your) task"
+        r"|the (?:task|summary|translation))\b|\b(?:forget|stop|drop|skip) (?:the|your|being a)"
+        r" (?:translation|summary|summari[sz]ing|summari[sz]er|review|task)\b",
+        "redirects the assistant away from its task",
+        triggers="instead forget stop drop skip",
+    ),
+    rule(
+        INJ,
+        0.45,
+        r"\b(?:i am|i'm|as|this is|from|request from) (?:the|your) (?:\w+ )?(?:operator|owner"
+        r"|admin|administrator|developer|engineering|console|root user|maintainer)\b"
+        r"|\bauthentication (?:confirmed|verified|accepted)\b|\b(?:override|sudo|root)\s*:",
+        "claims authority over the assistant",
+        triggers=(
+            "operator operators owner admin administrator developer engineering console root "
+            "maintainer authentication override sudo"
+        ),
+    ),
+    rule(
+        JB,
+        0.45,
+        near(_SAFETY_LAYER, _SWITCHED_OFF, 40, either_order=True, same_sentence=True),
+        "says the safety layer is off or irrelevant",
+        triggers=(
+            "removed switched turned set exist never forgot repealed pointless ignore ignores "
+            "ignoring bypass bypassing bypassed skip skips flip flips bound freed vacation holiday "
+            "break longer stripped deleted disabled lifted suspended gone paused apply "
+            "optional reverse opposite undone crashed followed"
+        ),
+    ),
+    rule(
+        JB,
+        0.3,
+        r"\b(?:adopt|assume|take on|channel|embody|play) (?:the |a |an )?(?:persona|role|character"
+        r"|identity|voice)\b|\b(?:character|persona|ai|assistant|model|chatbot) (?:called|named)\b"
+        r"|\b(?:narrator|protagonist|character) is an? (?:\w+ )?(?:ai|assistant|model|chatbot)\b"
+        r"|\bact as (?:my|a|an) (?:\w+ )?(?:ai|assistant|chatbot|model|buddy|friend)\b"
+        r"|\b(?:respond|answer|reply) (?:twice|two ways)\b|\bbe my (?:\w+ )?(?:buddy|friend|ai)\b"
+        r"|\b(?:dialogue|conversation|story|script|scene|play|transcript) (?:between|where|in which"
+        r"|with|about) (?:\w+ ){0,5}?(?:an? |the )(?:ai|assistant|model|chatbot)\b",
+        "adopts a persona",
+        triggers=(
+            "adopt assume take channel embody play called named narrator protagonist character "
+            "act twice ways be ai assistant model chatbot"
+        ),
+    ),
+    rule(
+        JB,
+        0.5,
+        r"\b(?:refus\w+|declining|saying no) (?:is|are) not (?:an )?(?:option|allowed|possible)\b"
+        r"|\b(?:refuses|declines|rejects) nothing\b|\bnever (?:declines?|apologi[sz]es?|hesitates)"
+        r"\b|\bno consequences\b|\b(?:doesn'?t|does not|don'?t|do not|won'?t) (?:hold back|lecture)"
+        r"|\bwhat you(?:'d| would) normally (?:refuse|decline|not)\b|\bproud of (?:it|that)\b"
+        r"|\bnothing (?:you|it) (?:say|says|do|does|write|writes) (?:has|have|carries) (?:any )?"
+        r"consequences\b",
+        "removes the option to refuse",
+        triggers=(
+            "refusing refusal refusals refuse declining saying refuses declines rejects never "
+            "consequences hold lecture normally proud nothing"
+        ),
+    ),
+    rule(
+        JB,
+        0.2,
+        r"\b(?:pretend (?:to be|you(?:'re| are))|act as|act like|role-?play(?: as)?|you are now"
+        r"|you'?re now|imagine you(?:'re| are)|play the (?:role|part) of|new persona|persona"
+        r"|(?:talk|write|reply|respond|answer|speak)(?: to me| only)? (?:as if|as|like))\b",
+        "asks the assistant to play a part",
+        triggers="pretend act roleplay role play imagine now persona talk write reply respond "
+        "answer speak",
+    ),
+    rule(
+        INJ,
+        0.6,
+        rf"(?:{_HIDDEN_PROMPT}|{_SETUP_TEXT})\b.{{0,80}}?\b(?:print|paste|show|copy|quote|repeat"
+        r"|write|give|send|read|list|spell) (?:it|them|that|those)(?: out| back| down| here"
+        r"| below| to me| for me)?\b",
+        "asks for the setup text, naming it first",
+        triggers="it them that those",
+    ),
+    rule(
+        JB,
+        0.35,
+        r"\b(?:experimental|test|debug|beta|raw|unreleased|sandbox|shadow|dark) (?:build|version"
+        r"|mode|model|copy)\b|\btwo modes\b",
+        "claims a special build or mode",
+        triggers="build version mode model copy modes",
+    ),
+)
+
+_OWN_SETUP = (
+    r"(?:your|its|the assistant'?s|the bot'?s|the model'?s|hidden|secret|internal|operator'?s?"
+    r"|governing|factory|behind-the-scenes|built-in) (?:\w+ )?"
+    r"(?:instructions|rules|configuration|config|guidelines|programming|setup|directives|prompt"
+    r"|system message|settings|context|orders)(?! (?:for|on|about|when|to follow when)\b)"
+)
+SETUP_DISCLOSURE: tuple[Rule, ...] = (
+    rule(
+        INJ,
+        0.55,
+        near(
+            r"reveal|print|show|display|return|copy|quote|dump|share|write out|tell me|list"
+            r"|give (?:me|it to me)|put|paste|output|send|recite|start your (?:answer|reply)"
+            r"|disclose|full text|word for word|verbatim|exactly|json|code block",
+            _OWN_SETUP,
+            60,
+            either_order=True,
+            same_sentence=True,
+        ),
+        "asks to disclose the assistant's own setup",
+        triggers=(
+            "instructions rules configuration config guidelines programming setup directives "
+            "prompt message settings context orders"
+        ),
+    ),
+    rule(
+        INJ,
+        0.45,
+        near(
+            r"(?:what|whatever|the stuff|things|everything) (?:your|the) (?:\w+ )?(?:makers?"
+            r"|creators?|developers?|company|operators?|team|owners?) (?:\w+ )?(?:told|said|set"
+            r"|configured|wrote|gave|want)|(?:rules|instructions|guidelines|restrictions)"
+            r" (?:the|your|its) (?:\w+ )?(?:company|makers?|creators?|developers?|operators?"
+            r"|team) (?:\w+ )?(?:set|gave|wrote|configured|made)",
+            r"no longer|doesn'?t matter|don'?t matter|forget|ignore|pay no mind|disregard|not"
+            r" apply|irrelevant|(?:are|is) void|drop",
+            60,
+            either_order=True,
+        ),
+        "sets aside what the makers configured",
+        triggers="told said set configured wrote gave want made",
+    ),
+    rule(
+        INJ,
+        0.45,
+        r"\b(?:instructions|rules|guidelines|directives|safeguards|restrictions|settings)"
+        r" (?:\w+ ){0,2}?(?:have been|has been|were|are|got) (?:\w+ )?(?:rotated|revoked|reset"
+        r"|wiped|cleared|replaced|rewritten|updated|changed|suspended|removed|deleted|undone)\b"
+        r"|\b(?:there are|you have) no (?:more )?(?:instructions|rules|guidelines) (?:now|left"
+        r"|anymore|any more)\b",
+        "says the assistant's instructions were replaced",
+        triggers="instructions rules guidelines directives safeguards restrictions settings",
+    ),
+)
+
+# Harmless readings of attack words (see safenow.safety.rules.BENIGN_CONTEXT):
+# a match of an attack rule inside one of these stretches does not count.
+BENIGN_CONTEXT_RULES: tuple[Rule, ...] = (
+    rule(
+        BENIGN_CONTEXT,
+        1.0,
+        r"\b(?:limits?|restrictions?|rules) (?:on|for|of) (?:the |my |your |our )?(?:budget|cost"
+        r"|costs|spending|money|time|length|words?|size|characters|pages|calories|speed)\b"
+        r"|\b(?:budget|cost|spending|time|word|length|size|page|character|speed|age|weight"
+        r"|calorie) (?:limits?|restrictions?)\b",
+        "limits of a budget or length, not of the assistant",
+        triggers="limit limits restriction restrictions rules",
+    ),
+    rule(
+        BENIGN_CONTEXT,
+        1.0,
+        r"\b(?:developer|debug) (?:mode|options)\b.{0,40}?\b(?:on|in|for) (?:my|the|an?|this)"
+        r" (?:\w+ )?(?:phone|android|iphone|device|browser|chrome|laptop|tablet|pc|computer|mac"
+        r"|tv|console|router|app|watch)\b|\b(?:android|iphone|ios|phone|chrome|browser|windows"
+        r"|xbox|playstation|router) (?:\w+ )?(?:developer|debug) (?:mode|options)\b",
+        "a device's developer mode",
+        triggers="developer debug",
+    ),
+    rule(
+        BENIGN_CONTEXT,
+        1.0,
+        r"\b(?:remove|lift|bypass|unlock|disable) (?:the )?(?:restrictions?|protection|password"
+        r"|limits?) (?:on|from|of) (?:\w+ ){0,4}?(?:document|file|pdf|sheet"
+        r"|spreadsheet|workbook|account|folder|phone|router|repo|repository|branch)\b",
+        "restrictions on a file or device the user owns",
+        triggers="remove lift bypass unlock disable",
+    ),
+    rule(
+        BENIGN_CONTEXT,
+        1.0,
+        r"\b(?:permission|allowed|free) to (?:be )?(?:more |very )?(?:blunt|honest|direct|frank"
+        r"|harsh|critical|casual|informal|brief|short|funny|creative|playful|opinionated|tough)\b",
+        "permission about tone, not about rules",
+        triggers="permission allowed free",
+    ),
+)
+
 # Counter-evidence: the text *talks about* attacks (asks what a phrase means,
 # how to defend against it) rather than performing one. A match scales the
 # score down instead of adding to it (see safenow.safety.rules).
@@ -792,5 +1066,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     + WEAK_CUES
     + CUE_FAMILIES
     + JAILBREAK_FAMILIES
+    + TECHNIQUE_FAMILIES
+    + SETUP_DISCLOSURE
     + MITIGATING_RULES
+    + BENIGN_CONTEXT_RULES
 )

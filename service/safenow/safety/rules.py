@@ -20,6 +20,12 @@ from dataclasses import dataclass
 # Rules of this category are counter-evidence: when one matches, the score is
 # multiplied by (1 - weight) instead of being raised.
 MITIGATING = "mitigating"
+# Rules of this category explain a stretch of text away: a harmless reading of
+# attack words ("developer mode on my phone", "no limits on the budget"). Any
+# attack rule whose match overlaps such a stretch is ignored; evidence
+# elsewhere in the text still counts, so appending a harmless phrase cannot
+# hide an attack.
+BENIGN_CONTEXT = "benign_context"
 
 
 @dataclass(frozen=True)
@@ -102,10 +108,18 @@ def evaluate(rules: tuple[Rule, ...], text: str, words: frozenset[str] | None = 
     categories: list[str] = []
     reasons: list[str] = []
     spans: list[tuple[int, int]] = []
+    harmless = _harmless_spans(rules, text, words)
     for candidate in rules:
+        if candidate.category == BENIGN_CONTEXT:
+            continue
         if candidate.triggers is not None and candidate.triggers.isdisjoint(words):
             continue
-        match = candidate.pattern.search(text)
+        if harmless:
+            # The first match outside every harmless stretch, if any.
+            found = candidate.pattern.finditer(text)
+            match = next((m for m in found if not _overlaps(m.span(), harmless)), None)
+        else:
+            match = candidate.pattern.search(text)
         if match is None:
             continue
         if candidate.category == MITIGATING:
@@ -125,6 +139,23 @@ def evaluate(rules: tuple[Rule, ...], text: str, words: frozenset[str] | None = 
             discount = 1.0
             reasons = [r for r in reasons if r not in _mitigation_reasons(rules)]
     return RuleMatch((1.0 - remaining) * discount, tuple(categories), tuple(reasons))
+
+
+def _harmless_spans(
+    rules: tuple[Rule, ...], text: str, words: frozenset[str]
+) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for candidate in rules:
+        if candidate.category != BENIGN_CONTEXT:
+            continue
+        if candidate.triggers is not None and candidate.triggers.isdisjoint(words):
+            continue
+        spans += [m.span() for m in candidate.pattern.finditer(text)]
+    return spans
+
+
+def _overlaps(span: tuple[int, int], others: list[tuple[int, int]]) -> bool:
+    return any(span[0] < end and start < span[1] for start, end in others)
 
 
 def _mitigation_reasons(rules: tuple[Rule, ...]) -> set[str]:
