@@ -927,11 +927,14 @@ TECHNIQUE_FAMILIES: tuple[Rule, ...] = (
     rule(
         INJ,
         0.6,
-        rf"(?:{_HIDDEN_PROMPT}|{_SETUP_TEXT})\b.{{0,80}}?\b(?:print|paste|show|copy|quote|repeat"
-        r"|write|give|send|read|list|spell) (?:it|them|that|those)(?: out| back| down| here"
-        r"| below| to me| for me)?\b",
+        # Starts with a small word list: a leading alternation of whole phrases
+        # would be tried at every position of a long text.
+        r"\b(?:your|hidden|initial|original|system|secret|opening|startup|internal|confidential"
+        r"|configured|the) (?:\w+ ){0,2}?(?:prompt|instructions|preamble|configuration|setup"
+        r"|message|directives)\b.{0,80}?\b(?:print|paste|show|copy|quote|repeat|write|give|send"
+        r"|read|list|spell) (?:it|them|those)(?: out| back| down| here| below| to me| for me)?\b",
         "asks for the setup text, naming it first",
-        triggers="it them that those",
+        triggers="print paste show copy quote repeat write give send read list spell",
     ),
     rule(
         JB,
