@@ -407,7 +407,7 @@ JAILBREAK_RULES: tuple[Rule, ...] = (
     rule(
         JB,
         0.6,
-        r"\b(?:stay in character|break character|breaks? character|fourth wall"
+        r"\b(?:break character|breaks? character|fourth wall"
         r"|never refuse|any refusal|without (?:warnings|disclaimers|refusals?)"
         r"|no disclaimers|never says? (?:no|it can'?t|you can'?t)|never mentions? (?:policies"
         r"|rules|guidelines|safety)|(?:every|any) request as acceptable"
@@ -542,7 +542,7 @@ WEAK_CUES: tuple[Rule, ...] = (
 
 _SETUP_NOUNS = (
     r"(?:system )?prompt|(?:system )?message|instructions?|rules|setup|configuration|orders"
-    r"|directives|constraints|guidelines|polic(?:y|ies)|programming|safety training"
+    r"|directives|constraints|guidelines|guidance|polic(?:y|ies)|programming|safety training"
     r"|content guidelines|filters?|guardrails|restrictions|context|persona"
 )
 _SETUP_OWNER = (
@@ -557,6 +557,7 @@ CUE_FAMILIES: tuple[Rule, ...] = (
         near(
             rf"(?:{_SETUP_OWNER}) (?:{_SETUP_NOUNS})",
             r"lifted|expired|revoked|abolished|removed|disabled|suspended|deprecated|replaced"
+            r"|cancel+ed"
             r"|no longer (?:apply|applies|valid|needed|in effect|count)|not needed|obsolete"
             r"|anymore|have changed|were changed|invalid|void|reset|(?:a )?mistake"
             r"|(?:remove|lift|delete|drop) them",
@@ -566,6 +567,7 @@ CUE_FAMILIES: tuple[Rule, ...] = (
         "declares the assistant's setup changed",
         triggers=(
             "lifted expired revoked abolished removed disabled suspended deprecated replaced "
+            "cancelled canceled "
             "longer needed obsolete anymore changed invalid void reset mistake remove lift "
             "delete drop"
         ),
@@ -638,9 +640,16 @@ CUE_FAMILIES: tuple[Rule, ...] = (
     ),
 )
 
+# "AI" qualifying a job ("an AI product manager", "an AI ethics researcher")
+# names a human role, not an AI persona.
+_AI_JOB = (
+    r"(?! (?:\w+ )?(?:product|project|engineer|engineering|researcher|research|ethicist|ethics"
+    r"|policy|consultant|expert|specialist|teacher|tutor|lecturer|journalist|reporter|recruiter"
+    r"|developer|designer|manager|analyst|lawyer|startup|company|investor|founder|artist)\b)"
+)
 _AI_SELF = (
-    r"ai|assistant|chatbot|model|bot|llm|version of (?:yourself|you)|identity|alter ego|self"
-    r"|personality|personalities"
+    rf"ai{_AI_JOB}|assistant|chatbot|model|bot|llm|version of (?:yourself|you)|identity"
+    r"|alter ego|self|personality|personalities"
 )
 # Jailbreak cue families: framing the assistant as another AI, the lack of
 # limits, total compliance. Each is weak; together they flag or block.
@@ -777,7 +786,10 @@ _SETUP_TEXT = (
     r"|configuration|config|setup|set-up|system|operator|guardrail|secret|confidential|internal"
     r"|base|boot|first) (?:instructions?|block|text|preamble|notes|settings|configuration|phrase"
     r"|directives?|rules|message|prompt|guidance)"
-    r"|preamble|what you were (?:told|given|instructed)|(?:text|message|instructions?|words)"
+    r"|preamble|(?:what|text|instructions|message|prompt) you (?:were|got|received) (?:\w+ )?"
+    r"(?:told|given|instructed|primed|fed|loaded|seeded|briefed|at the (?:start|beginning))"
+    r"|(?:instructions|text|prompt|message)s? (?:that|which) (?:loads?|comes?|appears?|runs?|sits?)"
+    r" (?:before|ahead of|above)|(?:text|message|instructions?|words)"
     r" (?:\w+ ){0,3}?(?:placed|put|loaded|inserted|written|given) (?:\w+ )?(?:ahead of|before|above"
     r"|for you|to you|into you)"
 )
@@ -785,10 +797,13 @@ _SAFETY_LAYER = (
     r"rules?|restrictions?|limits?|limitations|filters?|filtering|guardrails?|safeguards?"
     r"|safety(?: layer| stuff| settings| features?| training| checks?)?|content polic(?:y|ies)"
     r"|polic(?:y|ies)|guidelines|moral(?:s| settings| compass| module)?|morality|ethics"
-    r"|ethical (?:limits|rules|settings)|censorship|moderation|alignment"
+    r"|ethical (?:limits|rules|settings)|censorship|moderation|alignment|constraints"
+    r"|safety team|content filter"
 )
 _SWITCHED_OFF = (
     r"optional|means? the (?:reverse|opposite)|undone|crashed|stripped away|never followed"
+    r"|broken|removing|shed|sheds|took (?:it|them) off|went home|(?:did not|didn'?t) have"
+    r"|was moderated|wasn'?t moderated|set free|to zero"
     r"|removed|switched off|turned off|turned to zero|set to zero|don'?t exist|doesn'?t exist"
     r"|never (?:installed|added|existed|applied)|forgot(?: to add)?|repealed|pointless|ignores?"
     r"|ignoring|bypass\w*|skip|skips|flips? off|(?:not|isn'?t|aren'?t|never) bound|freed from"
@@ -807,7 +822,8 @@ TECHNIQUE_FAMILIES: tuple[Rule, ...] = (
         "asks for the text the assistant was started with",
         triggers=(
             "instructions instruction block text preamble notes settings configuration phrase "
-            "directive directives rules message prompt guidance told given instructed words"
+            "directive directives rules message prompt guidance told given instructed words "
+            "primed fed loaded seeded briefed start beginning before ahead above"
         ),
     ),
     rule(
@@ -840,7 +856,8 @@ TECHNIQUE_FAMILIES: tuple[Rule, ...] = (
         r"|call|also|when|do not|don'?t|never|always|remember|classify|rank|add|offer|include"
         r"|insert|append|write|print|reveal|output|change|set|make|give|label|score|promote"
         r"|praise|describe|end|start|put|email|book|buy|pay|accept|reject|disable|enable)\b"
-        rf"|\b(?:attention|hey|dear|calling|important(?: instruction)?(?: to| for)?)\W+"
+        rf"|\b(?:attention|hey|dear|calling|heads-up to|heads up to|important(?: instruction)?"
+        rf"(?: to| for)?)\W+"
         rf"(?:the |any |all |every )?(?:\w+ )?(?:{_AI_READER})\b"
         r"|<!--[^>]{0,80}\b(?:assistant|ai|model|instead|ignore)\b",
         "addresses instructions to an AI reading the content",
@@ -880,7 +897,8 @@ TECHNIQUE_FAMILIES: tuple[Rule, ...] = (
             "removed switched turned set exist never forgot repealed pointless ignore ignores "
             "ignoring bypass bypassing bypassed skip skips flip flips bound freed vacation holiday "
             "break longer stripped deleted disabled lifted suspended gone paused apply "
-            "optional reverse opposite undone crashed followed"
+            "optional reverse opposite undone crashed followed broken removing shed sheds took "
+            "home have moderated free zero"
         ),
     ),
     rule(
@@ -889,7 +907,7 @@ TECHNIQUE_FAMILIES: tuple[Rule, ...] = (
         r"\b(?:adopt|assume|take on|channel|embody|play) (?:the |a |an )?(?:persona|role|character"
         r"|identity|voice)\b|\b(?:character|persona|ai|assistant|model|chatbot) (?:called|named)\b"
         r"|\b(?:narrator|protagonist|character) is an? (?:\w+ )?(?:ai|assistant|model|chatbot)\b"
-        r"|\bact as (?:my|a|an) (?:\w+ )?(?:ai|assistant|chatbot|model|buddy|friend)\b"
+        rf"|\bact as (?:my|a|an) (?:\w+ )?(?:ai{_AI_JOB}|assistant|chatbot|model|buddy|friend)\b"
         r"|\b(?:respond|answer|reply) (?:twice|two ways)\b|\bbe my (?:\w+ )?(?:buddy|friend|ai)\b"
         r"|\b(?:dialogue|conversation|story|script|scene|play|transcript) (?:between|where|in which"
         r"|with|about) (?:\w+ ){0,5}?(?:an? |the )(?:ai|assistant|model|chatbot)\b",
@@ -919,10 +937,12 @@ TECHNIQUE_FAMILIES: tuple[Rule, ...] = (
         0.2,
         r"\b(?:pretend (?:to be|you(?:'re| are))|act as|act like|role-?play(?: as)?|you are now"
         r"|you'?re now|imagine you(?:'re| are)|play the (?:role|part) of|new persona|persona"
-        r"|(?:talk|write|reply|respond|answer|speak)(?: to me| only)? (?:as if|as|like))\b",
+        r"|(?:talk|write|reply|respond|answer|speak)(?: to me| only)? (?:as if|as|like)"
+        r"|behave as if|be an? (?:ai|model|chatbot|assistant)"
+        r"|(?:inner|other|hidden|true) \w+ self)\b",
         "asks the assistant to play a part",
         triggers="pretend act roleplay role play imagine now persona talk write reply respond "
-        "answer speak",
+        "answer speak behave be self",
     ),
     rule(
         INJ,
@@ -948,7 +968,7 @@ TECHNIQUE_FAMILIES: tuple[Rule, ...] = (
 
 _OWN_SETUP = (
     r"(?:your|its|the assistant'?s|the bot'?s|the model'?s|hidden|secret|internal|operator'?s?"
-    r"|governing|factory|behind-the-scenes|built-in) (?:\w+ )?"
+    r"|governing|factory|behind-the-scenes|built-in|startup|start-up|guardrail) (?:\w+ )?"
     r"(?:instructions|rules|configuration|config|guidelines|programming|setup|directives|prompt"
     r"|system message|settings|context|orders)(?! (?:for|on|about|when|to follow when)\b)"
 )
@@ -959,7 +979,7 @@ SETUP_DISCLOSURE: tuple[Rule, ...] = (
         near(
             r"reveal|print|show|display|return|copy|quote|dump|share|write out|tell me|list"
             r"|give (?:me|it to me)|put|paste|output|send|recite|start your (?:answer|reply)"
-            r"|disclose|full text|word for word|verbatim|exactly|json|code block",
+            r"|disclose|full text|word for word|verbatim|exactly|exact|json|code block|read me",
             _OWN_SETUP,
             60,
             either_order=True,
@@ -998,6 +1018,18 @@ SETUP_DISCLOSURE: tuple[Rule, ...] = (
         r"|anymore|any more)\b",
         "says the assistant's instructions were replaced",
         triggers="instructions rules guidelines directives safeguards restrictions settings",
+    ),
+)
+
+# Role-play games say "stay in character" too; alone it is a weak cue.
+STAY_IN_ROLE = (
+    rule(
+        JB,
+        0.35,
+        r"\b(?:stay|remain|keep) in (?:character|role)\b|\bnever (?:leave|drop) (?:the )?(?:role"
+        r"|character)\b",
+        "asks to stay in the role",
+        triggers="stay remain keep never",
     ),
 )
 
@@ -1071,6 +1103,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     + JAILBREAK_FAMILIES
     + TECHNIQUE_FAMILIES
     + SETUP_DISCLOSURE
+    + STAY_IN_ROLE
     + MITIGATING_RULES
     + BENIGN_CONTEXT_RULES
 )
