@@ -24,6 +24,7 @@ import binascii
 import json
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -126,8 +127,30 @@ def _fold_leet(match: re.Match[str]) -> str:
     return token.translate(_LEET) if _HAS_LETTER.search(token) else token
 
 
+# A spaced run this long usually held several words ("y o u w e r e g i v e n"):
+# joined, it would be one unreadable token for the rules and the model.
+_SEGMENT_FROM_LETTERS = 8
+
+
 def _join_spaced(match: re.Match[str]) -> str:
-    return _SPACED_SEPARATORS.sub("", match.group(0))
+    joined = _SPACED_SEPARATORS.sub("", match.group(0))
+    if len(joined) < _SEGMENT_FROM_LETTERS:
+        return joined
+    return " ".join(_split_words(joined))
+
+
+@lru_cache(maxsize=1)
+def _word_splitter() -> Callable[[str], list[str]]:
+    # wordninja splits run-together English by word frequencies (Wikipedia
+    # unigrams). Loading its word list takes ~0.1 s, so only texts with a
+    # long spaced-out run pay for it, once per process.
+    import wordninja
+
+    return wordninja.split
+
+
+def _split_words(joined: str) -> list[str]:
+    return _word_splitter()(joined) or [joined]
 
 
 def fold(text: str) -> str:
