@@ -98,5 +98,15 @@ def hammer_store(
 def in_processes(function, argument_lists: list[tuple]) -> list:
     """Run `function` once per argument tuple, each in its own spawned process."""
     context = multiprocessing.get_context("spawn")
-    with context.Pool(len(argument_lists)) as pool:
-        return pool.starmap(function, argument_lists)
+    pool = context.Pool(len(argument_lists))
+    try:
+        results = pool.starmap(function, argument_lists)
+    except BaseException:
+        pool.terminate()
+        pool.join()
+        raise
+    # Let the workers exit on their own (not SIGTERM, as Pool.__exit__ does), so
+    # that coverage, measuring these processes too, can save its data cleanly.
+    pool.close()
+    pool.join()
+    return results
