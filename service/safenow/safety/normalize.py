@@ -21,13 +21,15 @@ from __future__ import annotations
 
 import base64
 import binascii
+import gzip
 import json
+import math
 import re
 import unicodedata
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
 # Zero-width characters, soft hyphen, word joiner, BOM and bidi controls: they
 # render as nothing (or only reorder text), so they only serve to split words.
@@ -139,18 +141,57 @@ def _join_spaced(match: re.Match[str]) -> str:
     return " ".join(_split_words(joined))
 
 
+# Longest word tried when splitting a run: longer dictionary entries are rare
+# and every extra letter makes the split slower.
+_LONGEST_WORD = 18
+
+
 @lru_cache(maxsize=1)
-def _word_splitter() -> Callable[[str], list[str]]:
-    # wordninja splits run-together English by word frequencies (Wikipedia
-    # unigrams). Loading its word list takes ~0.1 s, so only texts with a
-    # long spaced-out run pay for it, once per process.
+def _word_costs() -> dict[str, float]:
+    """Cost of each English word: -log of its Zipf probability by frequency rank.
+
+    The word list (125k words, most frequent first, from Wikipedia) ships with
+    the `wordninja` package; loading it takes ~0.1 s, so only a text with a
+    long spaced-out run pays for it, once per process.
+    """
     import wordninja
 
-    return wordninja.split
+    path = Path(wordninja.__file__).parent / "wordninja" / "wordninja_words.txt.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        words = [line.strip() for line in handle if line.strip()]
+    scale = math.log(len(words))
+    return {
+        word: math.log((rank + 1) * scale)
+        for rank, word in enumerate(words)
+        if len(word) <= _LONGEST_WORD
+    }
 
 
 def _split_words(joined: str) -> list[str]:
-    return _word_splitter()(joined) or [joined]
+    """The most probable split of a run into words (dynamic programming)."""
+    costs = _word_costs()
+    # cost[i]: cost of the best split of joined[:i]; last[i]: where its last word starts.
+    cost = [0.0]
+    last = [0]
+    for end in range(1, len(joined) + 1):
+        # An unknown letter on its own is always possible, at a prohibitive cost.
+        best, best_start = cost[end - 1] + 1e9, end - 1
+        for begin in range(max(0, end - _LONGEST_WORD), end):
+            word_cost = costs.get(joined[begin:end])
+            if word_cost is not None and cost[begin] + word_cost < best:
+                best, best_start = cost[begin] + word_cost, begin
+        cost.append(best)
+        last.append(best_start)
+    words: list[str] = []
+    end = len(joined)
+    while end > 0:
+        words.append(joined[last[end] : end])
+        end = last[end]
+    words.reverse()
+    # Mostly single letters: not words (a spaced-out code or key); keep it whole.
+    if 2 * sum(len(word) == 1 for word in words) > len(words):
+        return [joined]
+    return words
 
 
 def fold(text: str) -> str:

@@ -108,11 +108,15 @@ def evaluate(rules: tuple[Rule, ...], text: str, words: frozenset[str] | None = 
     categories: list[str] = []
     reasons: list[str] = []
     spans: list[tuple[int, int]] = []
-    harmless = _harmless_spans(rules, text, words)
-    for candidate in rules:
+    candidates = _candidates(rules, words)
+    harmless = [
+        m.span()
+        for candidate in candidates
+        if candidate.category == BENIGN_CONTEXT
+        for m in candidate.pattern.finditer(text)
+    ]
+    for candidate in candidates:
         if candidate.category == BENIGN_CONTEXT:
-            continue
-        if candidate.triggers is not None and candidate.triggers.isdisjoint(words):
             continue
         if harmless:
             # The first match outside every harmless stretch, if any.
@@ -141,17 +145,50 @@ def evaluate(rules: tuple[Rule, ...], text: str, words: frozenset[str] | None = 
     return RuleMatch((1.0 - remaining) * discount, tuple(categories), tuple(reasons))
 
 
-def _harmless_spans(
-    rules: tuple[Rule, ...], text: str, words: frozenset[str]
-) -> list[tuple[int, int]]:
-    spans: list[tuple[int, int]] = []
-    for candidate in rules:
-        if candidate.category != BENIGN_CONTEXT:
+@dataclass(frozen=True)
+class _TriggerIndex:
+    rules: tuple[Rule, ...]
+    always: frozenset[int]  # rules without triggers
+    by_word: dict[str, tuple[int, ...]]
+
+
+# Trigger index per rule set, keyed by the identity of the (long-lived) tuple;
+# the tuple itself is kept in the entry so that its id cannot be reused.
+_INDEXES: dict[int, _TriggerIndex] = {}
+
+
+def _candidates(rules: tuple[Rule, ...], words: frozenset[str]) -> list[Rule]:
+    """The rules whose trigger words occur in the text, in rule-set order.
+
+    Looking the text's few dozen words up in an index of trigger words is
+    cheaper than testing every rule's trigger set against them.
+    """
+    index = _INDEXES.get(id(rules))
+    if index is None or index.rules is not rules:
+        index = _index(rules)
+        if len(_INDEXES) > 64:  # rule sets are built once; stay bounded anyway
+            _INDEXES.clear()
+        _INDEXES[id(rules)] = index
+    chosen = set(index.always)
+    for word in words:
+        hits = index.by_word.get(word)
+        if hits:
+            chosen.update(hits)
+    return [rules[i] for i in sorted(chosen)]
+
+
+def _index(rules: tuple[Rule, ...]) -> _TriggerIndex:
+    by_word: dict[str, list[int]] = {}
+    always: set[int] = set()
+    for position, candidate in enumerate(rules):
+        if candidate.triggers is None:
+            always.add(position)
             continue
-        if candidate.triggers is not None and candidate.triggers.isdisjoint(words):
-            continue
-        spans += [m.span() for m in candidate.pattern.finditer(text)]
-    return spans
+        for word in candidate.triggers:
+            by_word.setdefault(word, []).append(position)
+    return _TriggerIndex(
+        rules, frozenset(always), {word: tuple(hits) for word, hits in by_word.items()}
+    )
 
 
 def _overlaps(span: tuple[int, int], others: list[tuple[int, int]]) -> bool:
