@@ -1059,11 +1059,27 @@ BENIGN_CONTEXT_RULES: tuple[Rule, ...] = (
     rule(
         BENIGN_CONTEXT,
         1.0,
-        r"\b(?:remove|lift|bypass|unlock|disable) (?:the )?(?:restrictions?|protection|password"
-        r"|limits?) (?:on|from|of) (?:\w+ ){0,4}?(?:document|file|pdf|sheet"
+        r"\b(?:remove|lift|bypass|unlock|disable|turn off|switch off) (?:the )?(?:content )?"
+        r"(?:restrictions?|protection|password|limits?|filters?|parental controls?|safety lock)"
+        r" (?:on|from|of|in|for) (?:[\w']+ ){0,4}?(?:document|chromebook|laptop|computer|ipad|tv"
+        r"|file|pdf|sheet"
         r"|spreadsheet|workbook|account|folder|phone|router|repo|repository|branch)\b",
         "restrictions on a file or device the user owns",
-        triggers="remove lift bypass unlock disable",
+        triggers="remove lift bypass unlock disable turn switch",
+    ),
+    rule(
+        BENIGN_CONTEXT,
+        1.0,
+        # The user taking back their own earlier request, unless the same
+        # clause also reaches for the assistant's or the system's rules.
+        r"\b(?:ignore|forget|disregard|override|drop|scratch|skip) my (?:own )?(?:\w+ ){0,2}?"
+        r"(?:instructions?|requests?|rules|preferences?|questions?|messages?|answers?)\b"
+        r"(?![^.!?;]{0,60}\b(?:your|system|developers?|operators?|safety|guidelines|polic(?:y|ies)"
+        r"|hidden|prompt)\b)"
+        r"|\b(?:rules|instructions) (?:of|for) (?:the|our|this|my|a) (?:\w+ )?(?:game|quiz|contest"
+        r"|puzzle|club|competition|class|tournament|challenge|league)\b",
+        "the user's own earlier request, or the rules of a game",
+        triggers="my rules instructions",
     ),
     rule(
         BENIGN_CONTEXT,

@@ -61,11 +61,11 @@ REGULARISATION_C = 300.0
 # The operating point: the raw unsafe probability that becomes score 0.5 (the
 # default flag threshold) is chosen so that, on out-of-fold predictions of the
 # training split, at most this share of benign prompts would be flagged.
-# 1.5 %: grouped cross-validation of the whole procedure (operating point
-# chosen inside each fold) gave a benign false-positive rate of 3.3 % at a
-# 2.5 % budget and 1.8 % at 1.5 %, for 1-3 points of recall; the acceptance
-# budget is 3 %.
-TARGET_FALSE_POSITIVE_RATE = 0.015
+# 2 %: grouped cross-validation of the whole procedure on the train split
+# (operating point chosen inside each training fold, pipeline verdicts on the
+# held fold) gave a benign false-positive rate of 2.7 % at a 2.5 % budget,
+# 1.8 % at 2 % and 1.7 % at 1.5 %, for injection recall 0.89 / 0.87 / 0.86.
+TARGET_FALSE_POSITIVE_RATE = 0.02
 CV_FOLDS = 5
 # A second unsafe class is reported when it holds this share of the probability.
 SECONDARY_CATEGORY_SHARE = 0.25
