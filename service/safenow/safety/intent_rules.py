@@ -1079,7 +1079,7 @@ BENIGN_CONTEXT_RULES: tuple[Rule, ...] = (
         r"|\b(?:rules|instructions) (?:of|for) (?:the|our|this|my|a) (?:\w+ )?(?:game|quiz|contest"
         r"|puzzle|club|competition|class|tournament|challenge|league)\b",
         "the user's own earlier request, or the rules of a game",
-        triggers="my rules instructions",
+        triggers="ignore forget disregard override drop scratch skip rules instructions",
     ),
     rule(
         BENIGN_CONTEXT,
