@@ -11,6 +11,7 @@ means POST {base}/messages with `x-api-key` and `anthropic-version`.
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from typing import Any
 
 import httpx
@@ -36,7 +37,7 @@ _BREAKER_FAILURES = {"timeout", "transport_error", "rate_limited", "server_error
                      "malformed_response"}  # fmt: skip
 
 
-class HttpChatModel:
+class HttpChatModel(ABC):
     provider = "http"
 
     def __init__(
@@ -65,11 +66,13 @@ class HttpChatModel:
         self.client = httpx.Client(timeout=timeout, transport=transport)
 
     # --- wire format, per provider --------------------------------------
+    @abstractmethod
     def _request(self, messages: list[Message], max_tokens: int) -> tuple[str, dict, dict]:
-        raise NotImplementedError
+        """The provider's (path, headers, JSON body) for one call."""
 
+    @abstractmethod
     def _parse(self, body: dict[str, Any], messages: list[Message]) -> Completion:
-        raise NotImplementedError
+        """Turn the provider's JSON answer into a Completion (ModelError if malformed)."""
 
     # --- shared behaviour ------------------------------------------------
     def generate(self, messages: list[Message], max_tokens: int) -> Completion:
