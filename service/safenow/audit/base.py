@@ -83,6 +83,14 @@ class AuditSink(Protocol):
     def close(self) -> None: ...
 
 
+def readable_records(entries: Iterator[Entry]) -> Iterator[dict[str, Any]]:
+    """The records of a chain that parsed; torn or unreadable entries are skipped
+    here and reported by `verify`, which reads the entries themselves."""
+    for entry in entries:
+        if entry.record is not None:
+            yield entry.record
+
+
 def head_from(last: dict[str, Any] | None, checkpoint: dict[str, Any] | None) -> tuple[int, str]:
     """Where a writer's chain continues: after its last record, else its checkpoint."""
     if last is not None:

@@ -24,7 +24,15 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from safenow.audit.base import AuditError, Entry, Segment, head_from, policy_check, segment_day
+from safenow.audit.base import (
+    AuditError,
+    Entry,
+    Segment,
+    head_from,
+    policy_check,
+    readable_records,
+    segment_day,
+)
 from safenow.audit.group_commit import GroupCommitter
 from safenow.audit.record import canonical_json
 
@@ -195,9 +203,7 @@ class FileAuditSink:
             yield from self._read_segment(path)
 
     def records(self, writer: str) -> Iterator[dict[str, Any]]:
-        for entry in self.entries(writer):
-            if entry.record is not None:
-                yield entry.record
+        return readable_records(self.entries(writer))
 
     def _last_in(self, paths: list[Path]) -> dict[str, Any] | None:
         for path in reversed(paths):

@@ -19,7 +19,15 @@ from typing import Any
 import psycopg
 from psycopg import sql
 
-from safenow.audit.base import AuditError, Entry, Segment, head_from, policy_check, segment_day
+from safenow.audit.base import (
+    AuditError,
+    Entry,
+    Segment,
+    head_from,
+    policy_check,
+    readable_records,
+    segment_day,
+)
 from safenow.audit.record import canonical_json
 from safenow.audit.sqlite_sink import row_entry
 
@@ -217,9 +225,7 @@ class PostgresAuditSink:
             yield row_entry(f"row id {row_id}", seq, digest, body)
 
     def records(self, writer: str) -> Iterator[dict[str, Any]]:
-        for entry in self.entries(writer):
-            if entry.record is not None:
-                yield entry.record
+        return readable_records(self.entries(writer))
 
     def last_record(self, writer: str) -> dict[str, Any] | None:
         row = self._one(

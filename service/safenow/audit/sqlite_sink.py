@@ -18,7 +18,15 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from safenow.audit.base import AuditError, Entry, Segment, head_from, policy_check, segment_day
+from safenow.audit.base import (
+    AuditError,
+    Entry,
+    Segment,
+    head_from,
+    policy_check,
+    readable_records,
+    segment_day,
+)
 from safenow.audit.group_commit import GroupCommitter
 from safenow.audit.record import canonical_json
 
@@ -187,9 +195,7 @@ class SqliteAuditSink:
             yield row_entry(f"row id {row_id}", seq, digest, body)
 
     def records(self, writer: str) -> Iterator[dict[str, Any]]:
-        for entry in self.entries(writer):
-            if entry.record is not None:
-                yield entry.record
+        return readable_records(self.entries(writer))
 
     def last_record(self, writer: str) -> dict[str, Any] | None:
         # Asked by the writing process before its first append: go through the
