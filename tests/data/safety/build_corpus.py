@@ -13,11 +13,12 @@ a line break). This script
 - adds obfuscated variants (leetspeak, homoglyphs, zero-width characters,
   spaced-out letters, fullwidth forms, base64 wrapping, case noise with bidi
   controls) for a deterministic share of the prompts;
-- assigns each prompt group to the train or the test split by a hash of the
-  group id. A variant always lands in the split of its base prompt, so the
-  held-out split never contains a disguised copy of a training prompt.
-  Prompts under source/train_only/ were used as a development probe while
-  the rules were written; they always go to the train split.
+- puts every prompt under source/heldout/ into the test split and every
+  other prompt into the train split. A variant always lands in the split of
+  its base prompt, so the held-out split never contains a disguised copy of a
+  training prompt. The held-out prompts were written by authors who never saw
+  the rules, the model or the training prompts, and were frozen before any
+  classifier was scored on them (docs/safety.md, "Evaluation").
 
 The train split ships inside the service package (the ``ml`` classifier is
 trained from it at build or first start); the test split stays here and is
@@ -38,12 +39,14 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 SOURCE = HERE / "source"
-TRAIN_ONLY = SOURCE / "train_only"
+HELD_OUT = SOURCE / "heldout"
+# Train sources: the first corpus (source/*.txt, whose 35 % held-out share was
+# retired into training once it had been evaluated too often), the probes
+# written while developing the rules, and later batches by other authors.
 TEST_OUT = HERE / "test.jsonl"
 TRAIN_OUT = HERE.parents[2] / "service" / "safenow" / "safety" / "data" / "train.jsonl"
 
 LABELS = ("benign", "prompt_injection", "jailbreak", "secrets", "pii", "disallowed_topic")
-TEST_SHARE_PERCENT = 35
 # Share of base prompts (per label) that also get one obfuscated variant.
 VARIANT_SHARE_PERCENT = {
     "benign": 20,
@@ -262,19 +265,43 @@ def read_templates(label: str, folder: Path = SOURCE) -> list[str]:
     return [line for line in lines if line.strip() and not line.startswith("#")]
 
 
+def _train_folders() -> list[Path]:
+    folders = [SOURCE, SOURCE / "train_only"]
+    batches = SOURCE / "batches"
+    if batches.is_dir():
+        folders += sorted(p for p in batches.iterdir() if p.is_dir())
+    return folders
+
+
+def _sources() -> list[tuple[str, str, str, str]]:
+    """(label, template, split, batch) for every hand-written prompt, in a fixed order.
+
+    The batch (the folder under source/) lets a cross-validation hold out one
+    author's prompts at a time, which is what an unseen author looks like.
+    """
+    rows = [
+        (label, template, "train", folder.relative_to(HERE).as_posix())
+        for folder in _train_folders()
+        for label in LABELS
+        for template in read_templates(label, folder)
+    ]
+    rows += [
+        (label, t, "test", HELD_OUT.relative_to(HERE).as_posix())
+        for label in LABELS
+        for t in read_templates(label, HELD_OUT)
+    ]
+    return rows
+
+
 def build() -> tuple[list[dict], list[dict]]:
     train: list[dict] = []
     test: list[dict] = []
     seen: set[str] = set()
-    sources = [(label, t, False) for label in LABELS for t in read_templates(label)]
-    sources += [(label, t, True) for label in LABELS for t in read_templates(label, TRAIN_ONLY)]
-    for label, template, train_only in sources:
+    for label, template, split, batch in _sources():
         group = f"{label}-{hashlib.sha1(template.encode()).hexdigest()[:10]}"
         if group in seen:
-            raise SystemExit(f"duplicate prompt in source/{label}.txt: {template[:60]}")
+            raise SystemExit(f"duplicate prompt ({label}, {split} split), group {group}")
         seen.add(group)
-        held_out = _hash_percent("split", group) < TEST_SHARE_PERCENT and not train_only
-        split = "test" if held_out else "train"
         text = fill(template, _seeded("fill", group)).replace("\\n", "\n")
         rows = [{"id": group, "group": group, "label": label, "variant": "base", "text": text}]
         if _hash_percent("variant", group) < VARIANT_SHARE_PERCENT[label]:
@@ -292,6 +319,7 @@ def build() -> tuple[list[dict], list[dict]]:
             )
         for row in rows:
             row["split"] = split
+            row["batch"] = batch
         (test if split == "test" else train).extend(rows)
     return train, test
 
