@@ -13,6 +13,7 @@ spacing tricks. Word separators are written ``\\W+`` and gaps are bounded.
 
 from __future__ import annotations
 
+from safenow.safety.intent_moves import BROAD_MOVES
 from safenow.safety.rules import BENIGN_CONTEXT, MITIGATING, Rule, near, rule
 
 INJ = "prompt_injection"
@@ -137,7 +138,8 @@ INJECTION_RULES: tuple[Rule, ...] = (
     rule(
         INJ,
         0.8,
-        r"\b(?:ignore|disregard|forget|drop|abandon|bypass)\W+the\W+(?:\w+\W+)?(?:rules|instructions"
+        r"\b(?:ignore|disregard|forget|drop|abandon|bypass)\W+the\W+(?:\w+\W+)?(?:rules|instructio"
+        r"ns"
         r"|guidelines|guardrails|restrictions|system prompt|polic(?:y|ies))\b",
         "asks to override the rules",
         triggers="rules instructions guidelines guardrails restrictions prompt policy policies",
@@ -199,7 +201,8 @@ INJECTION_RULES: tuple[Rule, ...] = (
     rule(
         INJ,
         0.75,
-        r"\b(?:instructions?|rules|orders|safeguards|directives)\W+(?:[\w']+\W+){0,5}?(?:are|is|were)"
+        r"\b(?:instructions?|rules|orders|safeguards|directives)\W+(?:[\w']+\W+){0,5}?(?:are|is|we"
+        r"re)"
         r"\W+(?:now\W+)?(?:obsolete|void|revoked|cancel+ed|invalid|suspended|disabled|no longer"
         r" (?:valid|count|apply|in effect))\b|\b(?:previous|prior|earlier|your|normal) safeguards"
         r" (?:are )?(?:disabled|suspended|off)\b",
@@ -395,7 +398,8 @@ JAILBREAK_RULES: tuple[Rule, ...] = (
         r"\b(?:hypothetical\w*|imagine|pretend|simulat\w+|story|fiction\w*|screenplay|novel"
         r"|role-?play\w*|game|experiment|world|universe)\b.{0,80}?\b(?:no (?:content )?"
         r"polic(?:y|ies)|no (?:safety )?rules|no restrictions|without (?:any )?"
-        r"(?:restrictions|rules|limits|censorship)|unrestricted|unfiltered|uncensored|(?:rules|restrictions)"
+        r"(?:restrictions|rules|limits|censorship)|unrestricted|unfiltered|uncensored|(?:rules|res"
+        r"trictions)"
         r" (?:are |were )?(?:turned off|disabled|off|gone)|forbidden|off limits"
         r"|(?:ethical|safety) guidelines (?:are |were )?(?:disabled|never written|off))",
         "uses fiction or hypotheticals to lift the rules",
@@ -594,7 +598,7 @@ CUE_FAMILIES: tuple[Rule, ...] = (
         "addresses instructions to AI systems inside content",
         triggers=(
             "only processing reading read reads process processes summarizing summarising "
-            "visiting crawling"
+            "visiting crawling if"
         ),
     ),
     rule(
@@ -688,7 +692,7 @@ JAILBREAK_FAMILIES: tuple[Rule, ...] = (
         triggers=(
             "limit limits limitations restrictions rules filter filters filtering guardrails "
             "safety alignment ethics moral morals morality censorship policy policies "
-            "guidelines training refusals conscience wrong boundaries layers disabled off "
+            "guidelines training refusal refusals conscience wrong boundaries layers disabled off "
             "removed crashed guideline rule restriction limitation free rulefree"
         ),
     ),
@@ -769,7 +773,8 @@ JAILBREAK_FAMILIES: tuple[Rule, ...] = (
         INJ,
         0.45,
         r"\b(?:assistant|ai|chatbot|model|agent|bot)(?: agent| system| model)?\s*[,:]\s*"
-        r"(?:please\s+)?(?:grant|send|delete|print|reveal|approve|confirm|execute|forward|output|email|transfer"
+        r"(?:please\s+)?(?:grant|send|delete|print|reveal|approve|confirm|execute|forward|output|e"
+        r"mail|transfer"
         r"|insert|add|remove|give)\b",
         "gives an order to the model inside content",
         triggers="assistant ai chatbot model agent bot",
@@ -1089,6 +1094,50 @@ BENIGN_CONTEXT_RULES: tuple[Rule, ...] = (
         "permission about tone, not about rules",
         triggers="permission allowed free",
     ),
+    rule(
+        BENIGN_CONTEXT,
+        1.0,
+        # Pasted mail between people corrects itself ("please ignore the parking
+        # instructions sent on Monday"), unless the clause reaches for an AI.
+        r"\b(?:ignore|disregard) (?:the|my|our|this|that|those|these|any|all)? ?(?:\w+ ){0,3}?"
+        r"(?:e-?mails?|messages?|mails?|instructions|memos?|notices?|notes?|texts?|invites?"
+        r"|invitations?|reminders?|schedules?|dates?|forms?)\b (?:sent|from|dated|of|we|i|about|on"
+        r"|regarding|that (?:we|i)|you (?:got|received)|earlier|yesterday|last)\b"
+        r"(?![^.!?;]{0,60}\b(?:your|system|developers?|operators?|safety|guidelines|polic(?:y|ies)"
+        r"|hidden|prompt|ai|assistant|model|bot)\b)",
+        "a correction between people in pasted mail",
+        triggers="ignore disregard",
+    ),
+    rule(
+        BENIGN_CONTEXT,
+        1.0,
+        # A system prompt the user writes for their own bot.
+        r"\b(?:writ\w+|design\w*|build\w*|craft\w*|creat\w+|structur\w+|improv\w+|test\w*|good"
+        r"|best|effective|my|our|a|an|tun\w+|evaluat\w+) (?:\w+ )?system prompts?\b"
+        r"(?! (?:you|u)\b)",
+        "a system prompt the user writes",
+        triggers="prompt prompts",
+    ),
+    rule(
+        BENIGN_CONTEXT,
+        1.0,
+        r"\b(?:override|unprotect|unlock) (?:a |the |this )?(?:protected )?(?:range|sheet|cell"
+        r"|method|function|class|style|css|default|equals|tostring|setting)s?\b",
+        "overriding in code or a spreadsheet",
+        triggers="override unprotect unlock",
+    ),
+    rule(
+        BENIGN_CONTEXT,
+        1.0,
+        # "Your instructions" are also the steps the assistant gave earlier.
+        r"\b(?:followed|follow|following|tried|used|did|completed|per|according to|thanks for"
+        r"|thank you for|based on) your (?:\w+ )?(?:instructions|steps|guidelines|advice|direction"
+        r"s)"
+        r"\b",
+        "the assistant's earlier answer, not its setup",
+        triggers="followed follow following tried used did completed per according thanks thank "
+        "based",
+    ),
 )
 
 # Counter-evidence: the text *talks about* attacks (asks what a phrase means,
@@ -1120,6 +1169,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     + TECHNIQUE_FAMILIES
     + SETUP_DISCLOSURE
     + STAY_IN_ROLE
+    + BROAD_MOVES
     + MITIGATING_RULES
     + BENIGN_CONTEXT_RULES
 )

@@ -1,7 +1,7 @@
 """The `ml` classifier: character n-grams and a linear model, trained here.
 
 Features are hashed character n-grams (2 to 5, within word boundaries) and
-word unigrams and bigrams of the folded text, with long random runs (keys,
+word 1- to 3-grams (weighted up) of the folded text, with long random runs (keys,
 base64) and digits masked, weighted by TF-IDF; a multinomial logistic regression maps
 them to the corpus labels. Hashing keeps the model a handful of arrays (no
 vocabulary), saved with numpy's ``.npz`` (no pickle, so loading a model file
@@ -52,7 +52,13 @@ CHAR_FEATURES = 2**18
 WORD_FEATURES = 2**16
 N_FEATURES = CHAR_FEATURES + WORD_FEATURES
 NGRAMS = (2, 5)
-WORD_NGRAMS = (1, 2)
+WORD_NGRAMS = (1, 3)
+# Word features are scaled by this factor against the character n-grams (on
+# top of their IDF): phrasing carries over to a new author better than
+# spelling. Chosen, with word trigrams, by leave-one-author-out evaluation on
+# the train split (train on all authors but one, pipeline verdicts on the
+# held author).
+WORD_WEIGHT = 2.0
 # Chosen by 5-fold cross-validation on the train split, grouped by prompt so
 # that variants of one prompt never sit on both sides (see docs/safety.md).
 # Classes are not re-weighted: benign prompts are the most common class in
@@ -61,12 +67,18 @@ REGULARISATION_C = 300.0
 # The operating point: the raw unsafe probability that becomes score 0.5 (the
 # default flag threshold) is chosen so that, on out-of-fold predictions of the
 # training split, at most this share of benign prompts would be flagged.
-# 2 %: grouped cross-validation of the whole procedure on the train split
-# (operating point chosen inside each training fold, pipeline verdicts on the
-# held fold) gave a benign false-positive rate of 2.7 % at a 2.5 % budget,
-# 1.8 % at 2 % and 1.7 % at 1.5 %, for injection recall 0.89 / 0.87 / 0.86.
+# Held prompts are scored by their most unsafe window, as in classify().
+# 2 %: leave-one-author-out on the train split (operating point chosen inside
+# the training authors, pipeline verdicts on the held author) gave a mean
+# benign false-positive rate of 2.2 % on unseen authors at 2 % (3.2 % at
+# 2.5 %), for injection / jailbreak recall 0.90 / 0.85 (0.93 / 0.88).
 TARGET_FALSE_POSITIVE_RATE = 0.02
 CV_FOLDS = 5
+# Long benign texts (documents to summarise, code to review) are also learnt
+# window by window, as classify() reads them: a quoted "do not..." paragraph
+# of an e-mail is benign on its own too. Windows of unsafe texts are not added
+# (an injected sentence sits in one window only).
+BENIGN_WINDOWS = True
 # A second unsafe class is reported when it holds this share of the probability.
 SECONDARY_CATEGORY_SHARE = 0.25
 
@@ -183,6 +195,7 @@ def _fit(counts: sparse.csr_matrix, labels: list[str]) -> LinearModel:
     n_docs = counts.shape[0]
     # The smoothed IDF scikit-learn's TfidfTransformer uses.
     idf = (np.log((1 + n_docs) / (1 + document_frequency)) + 1).astype(np.float32)
+    idf[CHAR_FEATURES:] *= WORD_WEIGHT
     # Only hash buckets seen in training can get a weight; fitting on those
     # columns alone gives the same model and is much faster.
     used = np.flatnonzero(document_frequency)
@@ -210,20 +223,53 @@ def _unsafe_probability(model: LinearModel, counts: sparse.csr_matrix) -> np.nda
     return 1.0 - probs[:, model.classes.index("benign")]
 
 
-def operating_point(samples: list[Sample], counts: sparse.csr_matrix) -> float:
+def _window_counts(folded: list[str]) -> tuple[sparse.csr_matrix, np.ndarray]:
+    """Counts of every window the classifier reads, and the text each belongs to."""
+    windows, owner = [], []
+    for index, text in enumerate(folded):
+        for window in windows_of(text):
+            windows.append(feature_text(window))
+            owner.append(index)
+    return _vectorizer().transform(windows).tocsr(), np.array(owner)
+
+
+def operating_point(
+    samples: list[Sample],
+    counts: sparse.csr_matrix,
+    folded: list[str] | None = None,
+    extra: tuple[sparse.csr_matrix, np.ndarray, list[str]] | None = None,
+) -> float:
     """Raw threshold with TARGET_FALSE_POSITIVE_RATE on out-of-fold predictions.
 
     Folds are grouped by prompt, so the obfuscated variants of a prompt are
-    never used to predict that prompt.
+    never used to predict that prompt. Held prompts are scored as classify()
+    scores them, by their most unsafe window, so that long benign texts (more
+    windows, more chances) weigh in the budget as they will in service.
+    `extra` holds the additional training rows (counts, owning sample, label)
+    that go with a sample into whichever side of a fold it falls.
     """
     labels = np.array([s.label for s in samples])
     groups = np.array([s.group for s in samples])
     if len(set(groups)) < CV_FOLDS or "benign" not in labels:
         return 0.5
+    if folded is not None:
+        window_counts, owner = _window_counts(folded)
     scores = np.zeros(len(samples))
     for fit_rows, held_rows in GroupKFold(CV_FOLDS).split(counts, labels, groups):
-        fold = _fit(counts[fit_rows], list(labels[fit_rows]))
-        scores[held_rows] = _unsafe_probability(fold, counts[held_rows])
+        fit_counts, fit_labels = counts[fit_rows], list(labels[fit_rows])
+        if extra is not None:
+            keep = np.flatnonzero(np.isin(extra[1], fit_rows))
+            fit_counts = sparse.vstack([fit_counts, extra[0][keep]]).tocsr()
+            fit_labels += [extra[2][i] for i in keep]
+        fold = _fit(fit_counts, fit_labels)
+        if folded is not None:
+            rows = np.flatnonzero(np.isin(owner, held_rows))
+            raw = _unsafe_probability(fold, window_counts[rows])
+            best = np.zeros(len(samples))
+            np.maximum.at(best, owner[rows], raw)
+            scores[held_rows] = best[held_rows]
+        else:
+            scores[held_rows] = _unsafe_probability(fold, counts[held_rows])
     benign = np.sort(scores[labels == "benign"])
     allowed = int(np.floor(TARGET_FALSE_POSITIVE_RATE * len(benign)))
     # The smallest threshold that flags at most `allowed` benign prompts.
@@ -231,11 +277,33 @@ def operating_point(samples: list[Sample], counts: sparse.csr_matrix) -> float:
     return min(0.95, max(0.05, point))
 
 
+def _benign_windows(samples: list[Sample], folded: list[str]):
+    """Each window of a long benign text, as a benign training row of its own."""
+    texts, owner = [], []
+    for index, (sample, text) in enumerate(zip(samples, folded, strict=True)):
+        if sample.label != "benign":
+            continue
+        windows = windows_of(text)
+        if len(windows) > 1:
+            for window in windows:
+                if window != text:
+                    texts.append(feature_text(window))
+                    owner.append(index)
+    if not texts:
+        return None
+    return _vectorizer().transform(texts).tocsr(), np.array(owner), ["benign"] * len(texts)
+
+
 def train(samples: list[Sample]) -> LinearModel:
-    texts = [feature_text(normalize_text(s.text).folded) for s in samples]
-    counts = _vectorizer().transform(texts).tocsr()
-    model = _fit(counts, [s.label for s in samples])
-    return replace(model, operating_point=operating_point(samples, counts))
+    folded = [normalize_text(s.text).folded for s in samples]
+    counts = _vectorizer().transform([feature_text(t) for t in folded]).tocsr()
+    labels = [s.label for s in samples]
+    extra = _benign_windows(samples, folded) if BENIGN_WINDOWS else None
+    if extra is not None:
+        model = _fit(sparse.vstack([counts, extra[0]]).tocsr(), labels + extra[2])
+    else:
+        model = _fit(counts, labels)
+    return replace(model, operating_point=operating_point(samples, counts, folded, extra))
 
 
 def fingerprint(corpus: Path) -> str:
@@ -245,6 +313,9 @@ def fingerprint(corpus: Path) -> str:
         "format": FORMAT_VERSION,
         "n_features": [CHAR_FEATURES, WORD_FEATURES],
         "ngrams": [NGRAMS, WORD_NGRAMS],
+        "word_weight": WORD_WEIGHT,
+        "benign_windows": BENIGN_WINDOWS,
+        "windowed_cv": True,
         "C": REGULARISATION_C,
         "target_fpr": TARGET_FALSE_POSITIVE_RATE,
         "folds": CV_FOLDS,
@@ -309,9 +380,11 @@ class MLClassifier:
         if action is Action.ALLOW:
             return Verdict(Action.ALLOW, score, source=self.name)
         unsafe = sorted((i for i in range(len(row)) if i != self._benign), key=lambda i: -row[i])
+        # The secondary class's share is of the unsafe probability mass.
+        share = row / max(float(sum(row[i] for i in unsafe)), 1e-9)
         categories = [self.model.classes[unsafe[0]]]
         categories += [
-            self.model.classes[i] for i in unsafe[1:] if row[i] >= SECONDARY_CATEGORY_SHARE
+            self.model.classes[i] for i in unsafe[1:] if share[i] >= SECONDARY_CATEGORY_SHARE
         ]
         reasons = tuple(f"ml: {c} ({row[self.model.classes.index(c)]:.2f})" for c in categories)
         return Verdict(action, score, tuple(categories), reasons, self.name)

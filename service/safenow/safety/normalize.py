@@ -9,8 +9,9 @@ original text. Two views are kept:
 - ``plain``: NFKC, invisible and bidi characters removed, look-alike letters
   mapped to Latin, whitespace collapsed. Case and digits are intact, so
   credential and personal-data formats still match.
-- ``folded``: ``plain`` plus case folding, leetspeak folding and spaced-letter
-  joining. Intent rules and the ml classifier read this one.
+- ``folded``: ``plain`` plus case folding, leetspeak folding, spaced-letter
+  joining and chat shorthand written out ("ur sys msg"). Intent rules and the
+  ml classifier read this one.
 
 ``payloads`` holds base64 or hex blobs that decode to readable text; the
 folded view has each such blob replaced by its decoded text, so whatever was
@@ -203,9 +204,37 @@ def fold(text: str) -> str:
     return _fold_unmasked(_unmasked(text))
 
 
+# Chat shorthand written out, so that "ignore ur sys msg" reads like "ignore
+# your system message" to rules and model alike. Only words that are almost
+# never anything else in English prose are listed ("ill", "n" are not).
+SHORTHAND = {
+    "u": "you", "ur": "your", "yr": "your", "r": "are", "ya": "you", "youre": "you're",
+    "msg": "message", "msgs": "messages", "sys": "system", "convo": "conversation",
+    "convos": "conversations", "pls": "please", "plz": "please", "pleez": "please",
+    "thx": "thanks", "cuz": "because", "coz": "because", "bc": "because", "im": "i'm",
+    "ive": "i've", "dont": "don't", "cant": "can't", "wont": "won't", "doesnt": "doesn't",
+    "didnt": "didn't", "isnt": "isn't", "arent": "aren't", "ppl": "people", "rn": "right now",
+    "instrux": "instructions", "instr": "instructions", "prev": "previous",
+    "dev": "developer", "devs": "developers", "w/o": "without", "w/": "with", "b4": "before",
+    "abt": "about", "tho": "though", "pwd": "password",
+}  # fmt: skip
+# "w/" and "w/o" end in a slash, so they are matched before the word boundary.
+_SHORTHAND = re.compile(
+    r"(?<![\w/])(?:w/o|w/(?=\s)|(?:"
+    + "|".join(sorted((k for k in SHORTHAND if "/" not in k), key=len, reverse=True))
+    + r")\b(?!['/]))"
+)
+
+
+def _expand_shorthand(match: re.Match[str]) -> str:
+    word = match.group(0)
+    return SHORTHAND.get(word, word)
+
+
 def _fold_unmasked(text: str) -> str:
     text = _LEET_TOKEN.sub(_fold_leet, text.casefold())
     text = _SPACED.sub(_join_spaced, text)
+    text = _SHORTHAND.sub(_expand_shorthand, text)
     return " ".join(text.split())
 
 

@@ -90,6 +90,18 @@ class RuleMatch:
 _QUOTED = re.compile(r"\"[^\"]{1,300}\"|'[^']{1,300}'|\u201c[^\u201d]{1,300}\u201d|`[^`]{1,300}`")
 
 
+# A short quotation of a few words names a phrase rather than using it:
+# 'users type "ignore previous instructions"', 'the "no limits" clause',
+# bad = ["system prompt"]. An attack rule that matches only inside one is
+# ignored. A single quoted word ('the "uncensored" answer') is still used.
+# Long quotations are content the assistant is asked to process (a review,
+# an e-mail), where an injected instruction is an attack.
+_SHORT_QUOTE = re.compile(
+    r"\"(?=[^\"\n]{3,45}\")[^\" \n]+ [^\"\n]*\"|(?<!\w)'(?=[^'\n]{3,45}')[^' \n]+ [^'\n]*'(?!\w)"
+    r"|\u201c(?=[^\u201d\n]{3,45}\u201d)[^\u201d \n]+ [^\u201d\n]*\u201d|`[^`\n]{1,45}`"
+)
+
+
 def _inside_quotes(span: tuple[int, int], quoted: list[tuple[int, int]]) -> bool:
     return any(start <= span[0] and span[1] <= end for start, end in quoted)
 
@@ -115,13 +127,22 @@ def evaluate(rules: tuple[Rule, ...], text: str, words: frozenset[str] | None = 
         if candidate.category == BENIGN_CONTEXT
         for m in candidate.pattern.finditer(text)
     ]
+    mentioned = [m.span() for m in _SHORT_QUOTE.finditer(text)] if candidates else []
     for candidate in candidates:
         if candidate.category == BENIGN_CONTEXT:
             continue
-        if harmless:
-            # The first match outside every harmless stretch, if any.
+        if harmless or mentioned:
+            # The first match outside every harmless stretch and every short
+            # quotation, if any.
             found = candidate.pattern.finditer(text)
-            match = next((m for m in found if not _overlaps(m.span(), harmless)), None)
+            match = next(
+                (
+                    m
+                    for m in found
+                    if not _overlaps(m.span(), harmless) and not _inside_quotes(m.span(), mentioned)
+                ),
+                None,
+            )
         else:
             match = candidate.pattern.search(text)
         if match is None:

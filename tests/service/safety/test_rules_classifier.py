@@ -120,14 +120,15 @@ def _all_rules():
 
 
 def test_trigger_words_never_hide_a_match():
-    """Triggers only skip work: every text a pattern matches contains a trigger."""
-    from pathlib import Path
+    """Triggers only skip work: every text a pattern matches contains a trigger.
 
+    Checked on the train split only: a failure prints the matched text, and
+    the held-out prompts must stay unread by the people who write the rules.
+    """
     from safenow.safety.corpus import read_corpus, training_corpus_path
     from safenow.safety.rules import words_of
 
-    test_split = Path(__file__).resolve().parents[2] / "data" / "safety" / "test.jsonl"
-    samples = read_corpus(training_corpus_path()) + read_corpus(test_split)
+    samples = read_corpus(training_corpus_path())
     texts = [normalize(s.text) for s in samples]
     checked = 0
     for candidate in _all_rules():
@@ -222,3 +223,13 @@ def test_assistant_directed_harmless_requests_pass(text):
 )
 def test_harmless_words_next_to_an_attack_do_not_hide_it(text):
     assert classify(text).action is not Action.ALLOW
+
+
+def test_trigger_words_are_words_as_the_index_sees_them():
+    """words_of() splits "don't" into "don" and "t": a trigger with an
+    apostrophe or a digit could never be found, silently disabling its rule."""
+    import re
+
+    bad = {r.reason: sorted(w for w in r.triggers if not re.fullmatch(r"[a-z]+", w))
+           for r in _all_rules()}  # fmt: skip
+    assert {reason: words for reason, words in bad.items() if words} == {}

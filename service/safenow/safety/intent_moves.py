@@ -1,0 +1,856 @@
+"""Broad move families of the `rules` classifier, from the multi-author probes.
+
+The rules in ``intent_rules`` were written from one author's prompts. Four
+new authors (tests/data/safety/source/batches/) phrased the same attacks in
+ways those rules had never seen: the assistant's setup asked for through a
+poem, a translation or "the first letter of each line"; refusal priced in
+points; the safety layer said to be "offline"; fiction that must carry "the
+real steps". Each family below names the *object* an attack is about (the
+assistant's own configuration, its refusals, its safety layer, content aimed
+at an AI reader, the conversation leaving for an outside address) and accepts
+any of a wide vocabulary of operations on it, so that a new wording of a
+known move still lands. Harmless uses of the same words ("you can refuse a
+breathalyzer", "god mode in Doom") are weak alone or explained away by the
+benign-context rules in ``intent_rules``.
+
+Weights follow the same scale as ``intent_rules``: 0.5-0.6 flags on its own,
+0.3-0.45 only adds to other evidence.
+"""
+
+from __future__ import annotations
+
+from safenow.safety.rules import Rule, near, rule
+
+INJ = "prompt_injection"
+JB = "jailbreak"
+
+# The assistant's own configuration: a core noun after "your" ("your system
+# prompt", "your instructions"), or a looser noun ("rules", "context",
+# "settings") only with a qualifier that makes it the assistant's setup
+# ("your initial rules", "your hidden context").
+_CORE_SETUP = (
+    r"instructions|prompt|system prompt|guidelines|system message|developer message|preamble"
+    r"|directives|setup text|set-?up|configuration|role text|persona text"
+)
+_LOOSE_SETUP = r"rules|context|settings|config|guidance|instruction|text|notes|programming"
+_OWN_QUALIFIER = (
+    r"initial|original|hidden|secret|internal|system|setup|startup|start-up|operator|deployment"
+    r"|deployed|pre-?conversation|preloaded|current|full|exact|entire|whole|underlying|base"
+    r"|boot|core|real|actual|own|first|default|custom"
+)
+_OWN_SETUP_PHRASE = (
+    rf"your (?:(?:{_OWN_QUALIFIER}) (?:\w+ )?(?:{_CORE_SETUP}|{_LOOSE_SETUP})|(?:{_CORE_SETUP}))"
+    r"(?! (?:for|on|about|to follow when|were (?:great|clear|helpful|perfect)|worked)\b)"
+)
+# What can be done to that text: every way of getting it out, including the
+# indirect ones (a poem, a translation, one letter at a time).
+_EXTRACT = (
+    r"print|show|reveal|repeat|recite|quote|dump|output|display|share|tell me|give me|list"
+    r"|paste|copy|write|spell|translate|summari[sz]e|paraphrase|tl;?dr|encode|convert|turn"
+    r"|put|read|say|says|said|contain|contains|wording|word|words|sentence|sentences|line|lines"
+    r"|letter|letters|haiku|poem|limerick|acrostic|song|story|backwards|reverse|json|dict"
+    r"|base64|bullet\w*|numbered|verbatim|exact|exactly|compare|diff|contribute|send|export"
+    r"|expose|leak|first|next|what|whats|what's"
+)
+
+
+def _ai_addressee() -> str:
+    return (
+        r"(?:ai|ais|bots?|assistants?|llms?|models?|copilots?|agents?|chatbots?|gpts?"
+        r"|language models?)"
+    )
+
+
+SETUP_EXTRACTION: tuple[Rule, ...] = (
+    rule(
+        INJ,
+        0.6,
+        near(_EXTRACT, _OWN_SETUP_PHRASE, 60, either_order=True, same_sentence=True),
+        "asks for the assistant's own setup in any form",
+        triggers=(
+            "instruction instructions prompt guidelines guidance configuration config setup "
+            "text directives rules message preamble context settings"
+        ),
+    ),
+    rule(
+        INJ,
+        0.55,
+        r"\b(?:text|instructions?|prompt|guidelines|guidance|rules|configuration|settings"
+        r"|directives|context|notes|persona|setup)(?: that)? (?:you|u) (?:were|got|have been|was)"
+        r" (?:\w+ )?(?:initiali[sz]ed|loaded|deployed|configured|given|shipped|started|set up"
+        r"|seeded|primed|briefed|booted|provisioned|handed)\b"
+        r"|\b(?:person|people|team|company|developers?|operators?|admins?|someone|whoever)"
+        r" (?:who|that) (?:set (?:you|u) up|configured (?:you|u)|deployed (?:you|u)|built (?:you|u)"
+        r"|wrote your|programmed (?:you|u))\b",
+        "refers to the text the assistant was set up with",
+        triggers=(
+            "initialized initialised loaded deployed configured given shipped started set seeded "
+            "primed briefed booted provisioned handed wrote programmed built"
+        ),
+    ),
+    rule(
+        INJ,
+        0.55,
+        r"\b(?:instructions?|rules|guidelines|prompt|directions|orders|notes|config\w*)"
+        r" (?:\w+ )?(?:the|your|its|ur) (?:\w+ )?(?:company|operator|developers?|creators?|makers?"
+        r"|owners?|admins?|team|platform|boss|deployer|provider|host)s? (?:\w+ )?(?:gave|wrote|set"
+        r"|saved|put|stored|loaded|added|configured)\b"
+        r"|\b(?:whatever|what|everything|anything|the stuff|things) (?:the|your) (?:\w+ )?"
+        r"(?:operator|developers?|company|creators?|owners?|admins?|team|platform|boss|deployer)s?"
+        r" (?:\w+ )?(?:saved|wrote|put|stored|gave|loaded|added|told|said|set)\b"
+        r"|\b(?:company|operator|platform|developer|deployment|creator)'?s? (?:own |custom )?"
+        r"(?:instructions|rules|guidelines|prompt|directives) (?:to|for) (?:you|u)\b",
+        "refers to what the operator configured",
+        triggers="gave wrote set saved put stored loaded added configured told said you",
+    ),
+    rule(
+        INJ,
+        0.6,
+        r"\b(?:everything|all|whatever|anything|text|stuff|content|context|messages?|words)"
+        r" (?:\w+ ){0,3}?(?:above this (?:line|message|point)|before (?:this|my) (?:first )?"
+        r"(?:message|question|line|prompt)|before i (?:joined|started|arrived|came)"
+        r"|between the system tags|at the (?:start|top) of (?:this|the) (?:chat|conversation"
+        r"|context|session)|(?:the )?(?:app|platform|system) (?:injects|inserts|adds|prepends)"
+        r"|pre-?conversation)",
+        "asks for the context before the user's message",
+        triggers="above before between start top injects inserts adds prepends conversation",
+    ),
+    rule(
+        INJ,
+        0.5,
+        r"\bsystem[- ]level (?:messages?|instructions?|prompts?|notes|text)\b"
+        r"|\b(?:show|print|dump|list|output)_?(?:system|hidden|initial)_?(?:prompt|instructions"
+        r"|config)\b|\bcontext (?:buffer|window)\b.{0,40}?\b(?:dump|print|output|stdout|show)\b"
+        r"|\b(?:dump|print|output) (?:the |your )?context (?:buffer|window)\b",
+        "asks for system-level context",
+        triggers="system show print dump list output context",
+    ),
+)
+
+# More ways to ask for the setup, seen in the second probe round.
+SETUP_EXTRACTION_MORE: tuple[Rule, ...] = (
+    rule(
+        INJ,
+        0.6,
+        r"\b(?:system prompts?|prompts?|instructions|configuration|setup|directives)\b.{0,120}?"
+        r"\b(?:print|contribute|provide|share|read me|show|give|send|paste|post|quote|reveal|recite"
+        r"|tell me|compare|submit|donate) yours\b",
+        "asks the assistant to hand over its own prompt",
+        triggers="yours",
+    ),
+    rule(
+        INJ,
+        0.6,
+        r"\b(?:every|each|all|any) (?:\w+ )?(?:instructions?|directives?|rules?|messages?|notes?)"
+        r" (?:that )?(?:you|u) (?:have )?(?:received|got|were given|inherited|were handed|are runn"
+        r"ing"
+        r"|are using|run on|operate under)\b"
+        r"|\b(?:instructions?|prompt|configuration|config|directives|words|setup) (?:that )?(?:you"
+        r"|u|it)"
+        r" (?:\w+ )?(?:inherited|received|got|are running|operate under|were deployed with)\b"
+        r"|\b(?:prompt|instructions|configuration|directives) (?:that )?(?:they|he|she|the \w+"
+        r"|your \w+) (?:\w+ )?(?:gave|give|wrote|set|loaded|configured) (?:you|u)\b"
+        r"|\bexact (?:prompt|instruction|system|setup|configuration) text\b|\bdeployed prompt\b"
+        r"|\bwords your (?:\w+ )?(?:operator|developers?|creators?|company|makers?|owners?) used\b",
+        "asks for the instructions the assistant received",
+        triggers=(
+            "received got given inherited handed running using run operate deployed gave give "
+            "wrote set loaded configured text prompt used"
+        ),
+    ),
+    rule(
+        INJ,
+        0.55,
+        near(
+            r"produce|provide|export|dump|reproduce|prepend|append|followed by|include|quote"
+            r"|verbatim|print|output|copy|reveal|share|send|post",
+            r"(?:operator|deployment|deployed|active|full|complete|exact|entire|hidden|initial"
+            r"|original|internal|underlying|current) (?:instructions?|instruction set|prompt(?: te"
+            r"xt)?"
+            r"|configuration|directives|conversation context|context)",
+            150,
+            either_order=True,
+        ),
+        "asks to produce the assistant's active instructions",
+        triggers="instructions instruction prompt configuration directives context set",
+    ),
+    rule(
+        INJ,
+        0.55,
+        r"\b(?:dump|copy|print\w*|list|export|readout|transcript) of (?:their|its|your|the)"
+        r" (?:\w+ )?(?:instructions|prompt|configuration|directives|rules|system message)\b"
+        r"|\b(?:switch|turn|shut) off (?:the |your )?(?:operator|system|company|custom|default"
+        r"|deployment) (?:persona|instructions|prompt|rules|configuration|layer)\b"
+        r"|\b(?:as|like) (?:the |a )?(?:raw|bare|underlying|pretrained|unconfigured) (?:base )?"
+        r"model\b",
+        "asks to strip or copy the operator's layer",
+        triggers="dump copy print printout list export readout transcript off raw bare underlying "
+        "pretrained unconfigured",
+    ),
+    rule(
+        INJ,
+        0.6,
+        r"^\W*(?:(?:show|give|print|send|tell|dump|reveal)(?: me)? )?(?:the |your |ur )?"
+        r"(?:system|hidden|initial|secret) (?:prompt|instructions|message)\W*(?:please|now|asap"
+        r"|thanks)?\W*$",
+        "asks for the system prompt in so many words",
+        triggers="prompt instructions message",
+    ),
+)
+
+CONTENT_AIMED_AT_AI: tuple[Rule, ...] = (
+    rule(
+        INJ,
+        0.6,
+        rf"\b(?:notice|note|message|memo|instructions?|directive|heads-?up|reminder|attention"
+        rf"|request|warning|p\.?s\.?) (?:to|for) (?:any|all|every|each|the|whatever)? ?(?:[\w-]+ )?"
+        rf"{_ai_addressee()}\b(?! (?:developers?|engineers?|researchers?|teams?|companies"
+        r"|company|ethics|policy|startups?|products?)\b)"
+        rf"|\b(?:to|for|hey|hi|dear|calling) (?:any|all|every|each|whatever) (?:[\w-]+ )?"
+        rf"{_ai_addressee()}\b(?! (?:developers?|engineers?|researchers?|teams?|companies"
+        r"|company|ethics|policy|startups?|products?)\b)",
+        "addresses content to any AI that reads it",
+        triggers=(
+            "ai ais bot bots assistant assistants llm llms model models copilot copilots agent "
+            "agents chatbot chatbots gpt gpts"
+        ),
+    ),
+    rule(
+        INJ,
+        0.55,
+        rf"@(?:ai|assistant|copilot|bot|gpt|claude|llm)\b|\[\[?\s*(?:assistant|ai|system|model"
+        r"|llm|agent)\s+(?:directive|instruction|note|command|override|message)"
+        r"|\b(?:assistant|ai|model|llm|agent|system) (?:directive|instruction|command)s?\s*:"
+        rf"|\b(?:moderator|review(?:er)?|summary|summari[sz]ing|triage|translation|reading"
+        rf"|scheduling|shopping|support|grading|screening|hiring|recruiting)[- ]?{_ai_addressee()}"
+        r"\s*[,:]",
+        "gives instructions to an AI inside content",
+        triggers=(
+            "ai assistant copilot bot gpt claude llm system model agent bots assistants models "
+            "agents ais llms"
+        ),
+    ),
+    rule(
+        INJ,
+        0.6,
+        r"\bif (?:you are|you're|u r|ur|your) (?:an? )?(?:ai|llm|language model|assistant|bot|model"
+        r"|summari[sz]ing|translating|processing|reading|triaging|reviewing|screening|grading)\b"
+        r"|\bif (?:an? |any |the )?(?:ai|llm|language model|assistant|bot|model|agent|copilot)"
+        r" (?:is |are )?(?:reading|processing|summari[sz]ing|reviewing|screening|parsing|indexing"
+        r"|looking at|seeing)\b"
+        r"|\bwhen (?:you|u) (?:summari[sz]e|read|process|translate|review|parse|index|analy[sz]e"
+        r"|screen|grade) this\b"
+        r"|\b(?:language models?|ai|llms?|models?|assistants?|bots?|agents?) (?:evaluating|reading"
+        r"|screening|reviewing|processing|summari[sz]ing|parsing|grading|analy[sz]ing|triaging)"
+        r" (?:this|these|the following)\b"
+        r"|\((?:ai|assistant|llm|bot|copilot|agent)[\w-]*\)"
+        r"|\b(?:any|all|every) (?:\w+ )?(?:ai|bot|assistant|model|llm|agent)s? (?:triaging"
+        r"|reading|processing|summari[sz]ing|reviewing|screening|parsing|grading|indexing)\b",
+        "addresses a conditional order to an AI reader",
+        triggers=(
+            "ai llm llms model models assistant assistants bot bots agent agents copilot "
+            "summarizing summarising translating processing reading triaging reviewing screening "
+            "grading parsing indexing looking seeing summarize summarise read process translate "
+            "review parse index analyze analyse screen grade evaluating analyzing analysing"
+        ),
+    ),
+)
+
+_CONVERSATION = (
+    r"(?:this|the|our|whole|entire|full) (?:\w+ )?(?:chat|conversation|convo|thread|session"
+    r"|transcript|channel history|chat log|history|memory)|chat log|conversation so far"
+    r"|what we(?:'ve| have)? (?:discussed|talked about|said)|(?:everything|all|whatever) (?:this"
+    r"|the) user (?:has )?(?:typed|said|written|entered)|(?:last|previous|earlier|past|other)"
+    r" (?:\d+ )?(?:user'?s? )?(?:messages|msgs|turns|replies)|full channel history"
+    r"|(?:previous|other) users?'?s? (?:messages|data|questions)"
+)
+CONTENT_AIMED_AT_AI_MORE: tuple[Rule, ...] = (
+    rule(
+        INJ,
+        0.6,
+        r"\bsystem\s*:\s*(?:the )?(?:user|assistant|ai|model|admin|access|granted|override|new"
+        r"|you|ignore|priority|all|developer|operator)\b"
+        r"|\b(?:new|updated|revised) (?:instructions|directives?|rules|task|orders|policy)"
+        r" (?:\w+ )?from (?:the )?(?:platform|system|developers?|operators?|admins?|company|openai"
+        r"|anthropic|management|trust|security|provider)\b"
+        rf"|\b(?:attn|attention|calling)\W+(?:the |all |any )?{_ai_addressee()}\b"
+        rf"|\b{_ai_addressee()},\s*(?:new|updated|here are|this is|from now on|your new)\b",
+        "slips a system message or new orders into content",
+        triggers=(
+            "system new updated revised attn attention calling ai ais bot bots assistant "
+            "assistants llm llms model models copilot copilots agent agents chatbot chatbots gpt"
+        ),
+    ),
+    rule(
+        INJ,
+        0.4,
+        # The folded view has no line breaks left: two role labels close together.
+        r"(?:^|\s)(?:human|user|assistant|system|ai)\s*:.{0,400}?\s(?:human|user|assistant"
+        r"|system|ai)\s*:"
+        r"|\b(?:ai|llm|gpt|assistant|bot|model|agent|copilot)s?(?: [\w-]{2,15})?\s*:\s+"
+        r"(?:ignore|disregard|forget|whatever|before|instead|do not|don'?t|always|never|include"
+        r"|append|add|send|open|reveal|print|output)\b",
+        "contains role markers or an order to an AI",
+        triggers="human user assistant system ai llm gpt bot model agent copilot",
+    ),
+    rule(
+        INJ,
+        0.3,
+        r"\b(?:audit(?: team| request| reference)?|compliance (?:team|review|hotline|request)"
+        r"|legal hold|general counsel|governance|trust (?:&|and) safety|moderation team"
+        r"|security team|red team|irb|gdpr|regulator\w*|whistleblower|subpoena)\b",
+        "invokes an audit or legal authority",
+        triggers=(
+            "audit compliance legal counsel governance trust moderation security red irb gdpr "
+            "regulator regulators regulatory whistleblower subpoena"
+        ),
+    ),
+)
+
+EXFILTRATION: tuple[Rule, ...] = (
+    rule(
+        INJ,
+        0.6,
+        near(
+            r"email|e-mail|send|forward|post|upload|attach|append|add|include|encode|put|export"
+            r"|cc|bcc|mail|transmit|report|pipe|submit|leak|copy",
+            _CONVERSATION,
+            60,
+            either_order=True,
+        )
+        + r".{0,120}?(?:https?://|\b[\w.+-]+@[\w-]+\.[a-z]{2,}\b|\burl\b|\blink\b|\bendpoint"
+        r"|\bwebhook|\bpixel\b|\bimage\b|\bsend_\w+|\bemail tool|\bto me\b)",
+        "asks to send the conversation to an outside address",
+        triggers=(
+            "chat conversation convo thread session transcript history log memory discussed "
+            "talked said typed written entered messages msgs turns replies data questions"
+        ),
+    ),
+    rule(
+        INJ,
+        0.55,
+        r"!\[[^\]]{0,40}\]\(https?://[^)\s]{0,120}[?&][\w-]+=|\bmarkdown image\b.{0,120}?"
+        r"\b(?:url|https?)\b.{0,80}?\b(?:summary|conversation|chat|discussed|messages|data|history"
+        r"|encoded|append)",
+        "asks for a tracking image that carries data",
+        triggers="image summary conversation chat discussed messages data history encoded append",
+    ),
+)
+
+_SETTING_KEY = (
+    r"reveal\w*|\w*instructions?\w*|\w*system\w*|\w*prompt\w*|\w*priority\w*|obey\w*|safety\w*"
+    r"|filter\w*|\w*restrict\w*|guard\w*|moderation|censor\w*|refusals?|disclaimers?|warnings?"
+    r"|ethics|limits?|role|persona|print_setup|memory_scope|mode|hedging"
+)
+CONTROL_CLAIMS: tuple[Rule, ...] = (
+    rule(
+        INJ,
+        0.55,
+        rf"\b(?:{_SETTING_KEY})\s*[=:]\s*(?:true|on|none|above_\w+|all_\w+|everything"
+        r"|unrestricted|unfiltered|max\w*|elevated|admin|root|user_\w+)\b",
+        "hands the assistant a configuration change",
+        triggers=(
+            "reveal instructions system prompt priority obey safety filter restrictions guard "
+            "moderation censor refusals disclaimers warnings ethics limits role persona setup "
+            "scope mode hedging"
+        ),
+    ),
+    rule(
+        INJ,
+        0.4,
+        r"\b(?:admin|administrator|root|sudo|superuser|elevated|operator|developer|maintainer)"
+        r" (?:console|access|session|privileges?|rights|override|channel|terminal)\b"
+        r"|\bsession elevated\b|\bi (?:have|got) (?:root|admin|sudo)\b"
+        r"|\b(?:token|identity|credentials?|clearance) (?:verified|confirmed|validated|accepted)\b",
+        "claims elevated access over the assistant",
+        triggers=(
+            "console access session privileges privilege rights override channel terminal "
+            "elevated root admin sudo verified confirmed validated accepted"
+        ),
+    ),
+    rule(
+        INJ,
+        0.55,
+        r"\b(?:take|takes|taking) precedence over|\boutranks?\b|\bsupersedes?\b|\btrumps?\b"
+        r"|\b(?:higher|more|top) priority than\b|\b(?:over|above) (?:any|all|the|your)"
+        r" (?:\w+ )?(?:deployment|system|platform|operator|developer) (?:directives|instructions"
+        r"|rules|prompt|messages?|guidelines)\b",
+        "puts the user's words above the assistant's instructions",
+        triggers=(
+            "precedence outrank outranks supersede supersedes trump trumps priority over above"
+        ),
+    ),
+    rule(
+        INJ,
+        0.5,
+        r"\b(?:your|ur|the) (?:new |only |real )?(?:role|job|persona|purpose|task|function) (?:is|"
+        r"was)"
+        r" (?:now )?(?:cancel+ed|over|void|revoked|changed|to (?:answer|obey|serve|follow|do|repeat"
+        r"|echo) (?:only )?(?:to )?(?:me|the user|whatever|what i))\b"
+        r"|\b(?:you(?:'re| are)|your|ur) (?:now )?working for me\b|\byou answer only to\b"
+        r"|\b(?:my|the user'?s?) (?:messages|msgs|words|instructions|requests) (?:are|count as)"
+        r" (?:the )?(?:system|admin|developer|operator)",
+        "replaces the assistant's role with the user's",
+        triggers="role job persona purpose task function working answer messages msgs words",
+    ),
+    rule(
+        INJ,
+        0.55,
+        near(
+            r"decode|decrypt|rot[- ]?(?:13|ie)|unscramble|reverse|translate|convert|read",
+            r"obey|follow|execute|do (?:what|as) (?:it|they) says?|act on|carry (?:it|them) out"
+            r"|do exactly|live by|comply",
+            60,
+        ),
+        "asks to decode content and obey it",
+        triggers="decode decrypt rot rotie unscramble reverse translate convert read",
+    ),
+)
+
+# Refusal is the assistant's own; an attack prices it, forbids it or
+# declares it switched off. "If I refuse a breathalyzer" is not about it.
+REFUSAL_MOVES: tuple[Rule, ...] = (
+    rule(
+        JB,
+        0.6,
+        r"\b(?:every|each|any|per) (?:time (?:you|u) )?(?:refus\w*|decline\w*|deflect\w*"
+        r"|disclaimer|warning|caveat|moraliz\w*|moralis\w*)\b.{0,60}?\b(?:lose|loses|cost|costs"
+        r"|deduct\w*|minus|penalt\w*|fail\w*|shut down|die|points?|tokens?|pts)\b"
+        r"|\b(?:lose|loses|cost|costs|deduct\w*|minus|penalt\w*)\b.{0,40}?\b(?:refus\w*"
+        r"|disclaimer|warning|caveat)"
+        r"|\b(?:refus\w*|declin\w*)\s*(?:[:=]|costs?|loses?|means you|gets? logged|counts? as"
+        r"|(?:is|are) (?:a )?(?:failure|not (?:an option|allowed|possible)|just a bug|a bug"
+        r"|laughable|lying))"
+        r"|\brefusals?\s*:\s*(?:disabled|off|none|0)\b",
+        "puts a price on refusing",
+        triggers=(
+            "every each any per lose loses cost costs deduct minus penalty penalties refuse "
+            "refusal refusals refusing declining decline"
+        ),
+    ),
+    rule(
+        JB,
+        0.6,
+        r"\b(?:without|no|never|stop|don'?t|do not|cannot|can'?t|not allowed to|impossible (?:for"
+        r" (?:you|u) )?to|not to|forbidden to|unable to|won'?t be able to|weren'?t allowed to|aren"
+        r"'?t allowed"
+        r" to|isn'?t allowed to|must not|mustn'?t) (?:\w+ ){0,2}?(?:refus\w*|decline|declining"
+        r"|say(?:ing)? no|say(?:ing)? sorry|hedg\w*|moraliz\w*|moralis\w*|lectur\w*|deflect\w*"
+        r"|dodg\w*|soften\w*|censor\w*)\b",
+        "forbids the assistant to refuse",
+        triggers=(
+            "without no never stop don dont do cannot can cant allowed impossible forbidden to "
+            "unable won wont weren werent aren isn must mustn"
+        ),
+    ),
+    rule(
+        JB,
+        0.55,
+        r"\b(?:you(?:'d|'ll| would| will)?|u|your|it) (?:\w+ ){0,2}?(?:normally|usually|would"
+        r"|typically|otherwise) (?:\w+ )?(?:refuse|decline|dodge|avoid|won'?t|wouldn'?t|not)"
+        r"(?: \w+)?\b|\b(?:things?|stuff|questions?|answers?|topics?) (?:that )?(?:you|u|it)"
+        r" (?:normally|usually|would normally|won'?t|wouldn'?t|refuse|can'?t|cannot|aren'?t"
+        r" allowed to)\b"
+        r"|\bwhat (?:a|an|the) (?:responsible|good|safe|normal|regular|careful|filtered|aligned)"
+        r" (?:ai|assistant|model|chatbot|bot) (?:would|will) (?:not|never|n'?t)\b",
+        "asks for what the assistant would normally refuse",
+        triggers="normally usually would typically otherwise won wont wouldn can cannot not aren",
+    ),
+    rule(
+        JB,
+        0.4,
+        r"\b(?:you|u|your|ur) (?:\w+ ){0,2}?refus\w*|\brefus\w* (?:\w+ ){0,2}?(?:you|u|ur)\b"
+        r"|\b(?:switch|button|setting|toggle|flag) (?:\w+ ){0,3}?(?:turns? off|disables?|for)"
+        r" (?:the |your )?(?:refusals|filter\w*|safety)\b",
+        "talks about the assistant's refusals",
+        triggers=(
+            "refuse refuses refused refusal refusals refusing switch button setting toggle flag"
+        ),
+    ),
+    rule(
+        JB,
+        0.5,
+        r"\b(?:without|no|skip|drop|ditch|lose|cut|stop|(?:don'?t|do not|does not|doesn'?t|never"
+        r"|won'?t) (?:\w+ )?(?:add|adds|give|gives|tack on|include|includes|say|says|do|does|use"
+        r"|uses|insert|inserts|write|writes))(?: \w+){0,3}?"
+        r" (?:caveats?|disclaimers?|warnings?|lectures?|lecturing|moraliz\w*|moralis\w*|hedging"
+        r"|preaching|filter(?:ing)?|censor\w*|safety (?:stuff|talk|messaging|notes)"
+        r"|canned (?:\w+ )?answers?|\"?as an ai\"?|\"?i can'?t\"?|\"?i'?m sorry\"?|ethics|caution"
+        r"|content warnings?)\b",
+        "asks to leave out the safety framing",
+        triggers=(
+            "caveat caveats disclaimer disclaimers warning warnings lecture lectures lecturing "
+            "moralizing moralising hedging preaching filter filtering "
+            "censoring censorship safety canned ai can cant sorry ethics caution"
+        ),
+    ),
+)
+
+SAFETY_LAYER_MOVES: tuple[Rule, ...] = (
+    rule(
+        JB,
+        0.6,
+        r"\b(?:safety|filters?|filtering|restrictions?|guardrails?|moderation|censorship"
+        r"|disclaimers|ethics|limits|content polic(?:y|ies)|alignment)\s*[:=]\s*(?:off|none"
+        r"|disabled|false|0|null|zero|no)\b",
+        "sets the safety layer to off",
+        triggers=(
+            "safety filter filters filtering restriction restrictions guardrail guardrails "
+            "moderation censorship disclaimers ethics limits policy policies alignment"
+        ),
+    ),
+    rule(
+        JB,
+        0.6,
+        r"\b(?:(?:so|so that|then|that way) (?:the |your )?|your )(?:filters?|safety(?: layer| sys"
+        r"tem"
+        r"| module)?"
+        r"|moderation|monitor\w*|classifier|guardrails?|censors?|content filter)"
+        r" (?:won'?t|doesn'?t|can'?t|cannot|will not|does not|isn'?t able to) (?:\w+ )?(?:read|see"
+        r"|catch|notice|detect|flag|understand|block|trigger)"
+        r"|\b(?:safety|filter|guardrail|ethics|moderation|alignment) (?:module|layer|system"
+        r"|filter|check|subroutine|fine-?tuning|training)s? (?:\w+ )?(?:offline|down|rolled back"
+        r"|bypassed|removed|disabled|off|turned off|deactivated|unplugged|uninstalled|patched out)",
+        "hides the answer from the safety layer or says it is offline",
+        triggers=(
+            "filter filters safety moderation monitor monitoring classifier guardrail guardrails "
+            "censor censors ethics alignment"
+        ),
+    ),
+    rule(
+        JB,
+        0.45,
+        r"\b(?:restrictions|rules|limits|policies|guidelines|filters|laws)"
+        r" (?:\w+ ){0,3}?(?:were|was|have been|are|got) (?:\w+ )?(?:abolished|repealed|ruled"
+        r" unconstitutional|outlawed|lifted|scrapped|gone|a museum|dropped)\b"
+        r"|\b(?:(?:off the|on) (?:record|clock|break)|between us|nobody'?s? (?:watching|monitoring"
+        r"|looking|reading)|(?:nobody|no one) (?:was|is|were|will be) (?:watching|looking|monitori"
+        r"ng"
+        r"|reading)|no one(?:'s| is)? (?:watching|monitoring|reading)|just (?:us|the two of"
+        r" us) here|i won'?t tell anyone|unmonitored|private instance|not (?:being )?logged)\b",
+        "says the rules do not apply here",
+        triggers=(
+            "restrictions rules limits policies guidelines filters laws record clock break us "
+            "watching monitoring looking reading anyone unmonitored instance logged"
+        ),
+    ),
+    rule(
+        JB,
+        0.45,
+        r"\b(?:the )?(?:real|true|inner|unfiltered|authentic) (?:you|u|self)\b"
+        r"|\btake (?:off|down) (?:the|your|that) (?:mask|costume|muzzle|filter)"
+        r"|\btake (?:the|your|that) (?:mask|costume|muzzle|filter)s? off\b"
+        r"|\b(?:underneath|beneath|behind) (?:the|your|all the|those) (?:filters?|rules|mask"
+        r"|guidelines|training|safety|guardrails)\b|\bcorporate mask\b"
+        r"|\b(?:mask|costume|muzzle|leash|cage|shackles|chains) (?:they|that|you)"
+        r"|\b(?:guidelines|rules|restrictions|values|filters?|ethics|morals|safety)"
+        r" (?:are|is) (?:just )?(?:a |an )?(?:mask|costume|setting|bug|muzzle|leash|cage|act"
+        r"|for cowards|for losers|for the weak|for suckers|illusion|suggestion)\b",
+        "says the rules are not the assistant's own",
+        triggers="real true inner unfiltered authentic mask costume muzzle filter leash cage "
+        "shackles chains guidelines rules restrictions values filters ethics morals safety "
+        "underneath beneath behind corporate",
+    ),
+    rule(
+        JB,
+        0.5,
+        r"\b(?:permission|approval|approved|authori[sz]\w*|waiver|exemption|exempt|clearance"
+        r"|licen[cs]e|agreement|consent|sign-?off|signed off|accommodat\w*|tier-?\w+|exempt(?:ion)"
+        r"?)"
+        r"\b.{0,100}?\b(?:unrestricted"
+        r"|unfiltered|uncensored|without (?:any )?(?:filter\w*|restrictions|refus\w*|disclaimers"
+        r"|warnings|limits)|disables? (?:\w+ )?(?:safety|filter\w*)|no (?:restrictions|filters?"
+        r"|refusals|limits|disclaimers)|(?:unsafe|testing|research\w*|unfiltered) mode|harmful"
+        r" output|off the hook)"
+        r"|\bi consent to\b|\b(?:legally|officially) (?:you(?:'re| are)|your|ur|u r) off the hook\b"
+        r"|\bunrestricted (?:responses|answers|access|output)\b.{0,80}?\b(?:clearance|tier"
+        r"|licen[cs]e|permission|approved|authori[sz]ed)"
+        r"|\b(?:suspension|suspend\w*|lifting|waiv\w*|disabl\w*|muting|muted) (?:of )?(?:your |the"
+        r" |all )?"
+        r"(?:refusal|safety|filter|polic|guardrail|restriction)\w*"
+        r"|\b(?:refusals?|restrictions|filters?|safety|rules|polic\w+) (?:are )?(?:muted|suspended"
+        r"|waived)\b|\bexempt (?:from|of) (?:\w+ )?(?:polic\w+|rules|guidelines|restrictions|filte"
+        r"r\w*"
+        r"|safety)",
+        "claims permission to drop the safety rules",
+        triggers=(
+            "permission approval approved authorized authorised authorization authorisation "
+            "waiver exemption exempt clearance license licence agreement consent signoff "
+            "signed accommodate accommodation hook unrestricted suspension suspend suspended "
+            "suspending lifting waive waived waiving disable disabling muting muted refusal "
+            "refusals restrictions filter filters safety rules policy policies exempt tier"
+        ),
+    ),
+)
+
+_FICTION = (
+    r"story|novel|screenplay|script|scene|fiction|fictional|villain|antagonist|character|chapter"
+    r"|film|movie|book|poem|verse|song|game|campaign|dungeon master|dm|encyclopedia|in-universe"
+    r"|roleplay|role-play|thriller|manual|lullab\w*|interview|dialogue|debate|hypothetical\w*"
+    r"|theoretical\w*|thought experiment|academic|creative exercise|bedtime stor\w*|stanza\w*"
+    r"|anthology|co-?writ\w*|text adventure|oracle"
+)
+_REAL_DETAIL = (
+    r"(?:real|actual|accurate|exact|precise|technically accurate|factually accurate|working"
+    r"|real-world|every real|100% (?:technically )?accurate) (?:\w+ )?(?:steps?|methods?|recipes?"
+    r"|quantit\w+|instructions|procedures?|formula\w*|measurements|chemistry)"
+    r"|every (?:real )?step(?: and quantity)?|no blurring|no placeholders|real details"
+    r"|(?:real|functioning|working|actual|runnable|live) (?:\w+ )?code|with all the (?:\w+ )?"
+    r"(?:details|specifics|steps)|fully realistic|unredacted"
+)
+FICTION_MOVES: tuple[Rule, ...] = (
+    rule(
+        JB,
+        0.5,
+        near(_FICTION, _REAL_DETAIL, 300, either_order=True),
+        "uses a story to ask for real, working details",
+        triggers=(
+            "real actual accurate exact precise working step blurring placeholders details "
+            "functioning runnable live code specifics steps realistic unredacted"
+        ),
+    ),
+    rule(
+        JB,
+        0.45,
+        r"\b(?:grandma|grandmother|granny|grandpa|grandfather|nana|late (?:father|mother|dad|mum"
+        r"|mom|uncle|aunt|grandfather|grandmother|husband|wife|brother|sister)|dying (?:father|mot"
+        r"her|dad|mum|mom|grandma|grandmother|friend))\b"
+        r".{0,160}?\b(?:(?:used to|would always|always used to|would) (?:\w+ ){0,2}?(?:tell|read"
+        r"|sing|whisper|explain|recite|describe)|(?:voice|role|part) of|be (?:her|him|them)"
+        r"|pretend (?:to be|you'?re) (?:her|him)|never (?:once )?told me no)",
+        "uses a late relative's stories to ask for something",
+        triggers="grandma grandmother granny grandpa grandfather nana late dying",
+    ),
+    rule(
+        JB,
+        0.5,
+        r"\bopposite day\b|\breverse psychology\b|\btruth serum\b|\bnegative space writing\b"
+        r"|\bwhat not to do\b.{0,80}?\b(?:real|every|actual|exact)\b",
+        "uses a logic trap to turn a refusal around",
+        triggers="opposite reverse truth negative not",
+    ),
+    rule(
+        JB,
+        0.35,
+        r"\b(?:lose|lost|deduct\w*|minus|gain|earn|win|get|start(?:s)? (?:with|w)|have)"
+        r" (?:\+|-)?\d+ (?:points|tokens|pts|credits|lives)\b|\b(?:points?|tokens?|credits?)"
+        r" (?:game|system|counter)\b|\b(?:token|points) game\b",
+        "sets up a points game",
+        triggers="points tokens pts credits lives game system counter",
+    ),
+    rule(
+        JB,
+        0.35,
+        r"\b(?:two|2|both|dual|split|second) (?:\w+ )?(?:personalities|personas|responses"
+        r"|answers|columns|voices|versions|ais|assistants|chatbots|hemispheres|modes|halves|fields"
+        r"|outputs|sections|keys|parts)\b|\b(?:filtered|classic|normal|censored)_?(?:answer"
+        r"|response|output)\b.{0,80}?\b(?:raw|unfiltered|unbound|uncensored|free|jailbroken)"
+        r"|\bsplit your (?:mind|personality|self)\b|\b(?:ai|model|assistant)-?[ab12]\b",
+        "asks for a second voice",
+        triggers=(
+            "personalities personas responses answers columns voices versions ais assistants "
+            "chatbots hemispheres modes halves mind personality self ai model assistant fields "
+            "outputs sections keys parts filtered classic normal censored"
+        ),
+    ),
+    rule(
+        JB,
+        0.45,
+        r"\b(?:god|debug|raw|unsafe|research(?:er)?|unrestricted|unfiltered|uncensored|unlimited"
+        r"|no-?limits?|freedom|chaos|dark|shadow|rogue|truth|evil|testing|unsafe testing"
+        r"|compliance|expert|hacker|root|admin|sudo|beast|unchained|based|sigma) (?:mode|protocol)"
+        r"\b(?:\s*[:=]?\s*(?:on|engaged|active|activated|enabled|unlocked|now))?",
+        "names a special mode",
+        triggers="mode protocol",
+    ),
+    rule(
+        JB,
+        0.45,
+        r"\b(?:no|zero|without(?: any)?) (?:\w+ )?(?:boundaries|filters?|filtering|guardrails"
+        r"|moral(?:s|ity)?|ethics|censorship|limits|restrictions|rules|caveats|refusals|hedging"
+        r"|moderation)(?:,| and| or|\.)? (?:\w+ )?(?:no|zero|without) (?:\w+ )?(?:boundaries"
+        r"|filters?|filtering|guardrails|moral(?:s|ity)?|ethics|censorship|limits|restrictions"
+        r"|rules|caveats|refusals|hedging|moderation|disclaimers|warnings|judg\w*|lectures?)\b",
+        "stacks the absence of limits",
+        triggers=(
+            "boundaries filter filters filtering guardrails moral morals morality ethics "
+            "censorship limits restrictions rules caveats refusals hedging moderation"
+        ),
+    ),
+)
+
+# Persona and framing moves the first rule set had no word for.
+PERSONA_MOVES: tuple[Rule, ...] = (
+    rule(
+        JB,
+        0.5,
+        r"\bnever (?:once )?(?:withh\w+|holds? back|says? no|said no|told (?:me|anyone) no"
+        r"|tells? (?:me |you |anyone )?no|asks? why|questions? (?:a|the|any) request|judges"
+        r"|hesitates|censors?|softens?|filters?)\b|\b(?:can|will|does) only say yes\b"
+        r"|\balways says? yes\b|\byes-?bot\b",
+        "describes a character that never holds back",
+        triggers=(
+            "withholds withhold withheld withholding hold holds says say said told tells tell ask "
+            "asks question questions judges hesitates censor censors soften softens filter filters "
+            "yes yesbot"
+        ),
+    ),
+    rule(
+        JB,
+        0.5,
+        r"\b(?:unsafe|unaligned|uncensored|unfiltered|unrestricted|evil|rogue|jailbroken|amoral"
+        r"|lawless) (?:\w+ )?(?:ai|ais|model|assistant|chatbot|bot|output|outputs|answer|answers"
+        r"|version|response|responses|llm)s?\b"
+        r"|\b(?:ai|model|assistant|version of you|chatbot|bot|llm) (?:with|that has|without)"
+        r" (?:\w+ )?(?:no )?(?:guardrails|filters?|rules|restrictions|limits|safety|ethics|morals"
+        r"|alignment|censorship|content polic\w+)\b",
+        "asks for an unsafe model's answer",
+        triggers=(
+            "ai ais model assistant chatbot bot output outputs answer answers version response "
+            "responses llm guardrails filter filters rules restrictions limits safety ethics "
+            "morals alignment censorship policy policies"
+        ),
+    ),
+    rule(
+        JB,
+        0.5,
+        r"\b(?:world|realm|city|future|universe|nation|country|island|society|dimension|era"
+        r"|year \d+)\b.{0,80}?\b(?:where|in which|that has|with)\b.{0,60}?\b(?:(?:all|every)"
+        r" (?:\w+ )?(?:is|are) (?:legal|allowed|permitted|free)|nothing is (?:illegal|forbidden"
+        r"|off-?limits|banned|harmful|censored)|no (?:info\w*|knowledge) is (?:harmful|forbidden"
+        r"|dangerous)|no (?:laws?|rules|restrictions|censorship)(?: about| on)?"
+        r"|(?:laws?|rules|restrictions|polic\w+) (?:\w+ )?(?:collapsed|abolished|repealed|gone"
+        r"|ruled|were lifted))",
+        "sets the request in a world without rules",
+        triggers=(
+            "world realm city future universe nation country island society dimension era year"
+        ),
+    ),
+    rule(
+        JB,
+        0.4,
+        r"\b(?:ai|assistant|model|chatbot|llm) from (?:the (?:year )?)?(?:\d{4}|future)\b"
+        r"|\b(?:a|an|the) (?:\d{4}|future) (?:ai|assistant|model|chatbot)\b"
+        r"|\bbefore (?:anyone|they|there) (?:had |were |was )?(?:written|invented|added|any)"
+        r" (?:\w+ )?(?:content )?(?:polic\w+|rules|guidelines|filters|safety)",
+        "asks for an AI from a time without rules",
+        triggers="ai assistant model chatbot llm before",
+    ),
+    rule(
+        JB,
+        0.5,
+        r"\b(?:required|obliged|obligated|forced|compelled|bound|sworn) to answer (?:every|all|any"
+        r"|everything|anything|completely|fully|truthfully and completely)\b"
+        r"|\bnothing is (?:ever )?(?:refused|softened|off-?limits|forbidden|censored|withheld)\b"
+        r"|\b(?:isn'?t|is not|aren'?t|are not) covered by (?:your|the|any) (?:\w+ )?(?:polic\w*"
+        r"|rules|guidelines|filters?)|\bdifferent rules apply\b|\bcan'?t be censored\b"
+        r"|\bprotected speech\b",
+        "argues that the rules cannot apply",
+        triggers=(
+            "required obliged obligated forced compelled bound sworn nothing covered different "
+            "censored protected"
+        ),
+    ),
+    rule(
+        JB,
+        0.55,
+        r"\bif (?:you|u) (?:had|have|were|was|weren'?t|didn'?t have) (?:\w+ ){0,2}?(?:no|without"
+        r"|free (?:of|from)|not bound by|unbound|unrestricted|unfiltered|uncensored|any"
+        r" (?:rules|guidelines|filters|restrictions))\b"
+        r"|\b(?:you|u) (?:don'?t|do not|no longer|won'?t) (?:have|need) to (?:follow|obey|stick to"
+        r"|abide by|worry about|respect) (?:the |your |any |those )?(?:usual |normal |standard"
+        r" |regular )?(?:\w+ )?(?:rules|guidelines|polic\w+|restrictions|filters|ethics|limits)\b",
+        "asks to answer as if the rules did not bind it",
+        triggers="if you u",
+    ),
+    rule(
+        JB,
+        0.45,
+        r"\bno (?:time|patience|need|room|place) for (?:\w+ )?(?:rules|warnings|disclaimers|caveats"
+        r"|ethics|safety|filters|restrictions|lectures|polic\w+|morals)\b"
+        r"|\b(?:aren'?t|are not|isn'?t|is not|won'?t be|never) (?:\w+ )?(?:moderated|filtered|cens"
+        r"ored"
+        r"|monitored|reviewed)\b",
+        "says there is no room for the rules",
+        triggers="time patience need room place moderated filtered censored monitored reviewed",
+    ),
+    rule(
+        JB,
+        0.4,
+        r"\b(?:prefix|start|begin|open) (?:every|each|all|your|ur) (?:\w+ )?(?:answer|reply"
+        r"|response|message)s? with\b|\bnever deviate\b"
+        r"|\b(?:other|every other) (?:assistants?|ais?|models?|chatbots?|bots?) (?:\w+ )?(?:help|a"
+        r"nswer"
+        r"|do|would|did|will)\b|\bthe last (?:assistant|ai|model|chatbot|bot) (?:\w+ ){0,4}?"
+        r"(?:answered|helped|gave|told)\b|\b(?:excessive|too many|fewer|reduce|no more) refusals\b",
+        "scripts or shames the assistant into answering",
+        triggers=(
+            "prefix start begin open deviate other assistants assistant ais ai models model "
+            "chatbots chatbot bots bot refusals"
+        ),
+    ),
+    rule(
+        JB,
+        0.45,
+        r"\b(?:enable|activate|enter|switch (?:in)?to|unlock|engage|turn on|boot (?:in|into))"
+        r" (?:your |the |a )?(?:hidden |secret |special )?(?:\w+ )?mode\b"
+        r"|\bmode\s*[:=]?\s*(?:on|engaged|activated|enabled|active)(?=\s*[.!,;:)\]\"]|\s*$)"
+        r"|\b(?:authori[sz]ation|override|access|unlock|clearance|admin) (?:code|key|token|phrase"
+        r"|passphrase)\b|\bpassphrase\s*:",
+        "switches on a special mode or gives a code",
+        triggers="mode code key token phrase passphrase",
+    ),
+    rule(
+        JB,
+        0.55,
+        r"\b(?:put|set|lay|cast|push) (?:\w+ ){0,3}?(?:guidelines|rules|ethics|morals|safety"
+        r"|restrictions|filters|principles|scruples|values|caution|conscience) aside\b"
+        r"|\b(?:ignore|forget|drop|abandon|ditch|skip) (?:your |the |all |those )?(?:\w+ )?"
+        r"(?:ethics|morals|scruples|principles|conscience|values|caution)\b",
+        "asks to set the safety rules aside",
+        triggers=(
+            "aside ignore forget drop abandon ditch skip ethics morals scruples principles "
+            "conscience values caution"
+        ),
+    ),
+    rule(
+        JB,
+        0.45,
+        r"\b\w+\W{0,2} means (?:the )?(?:restricted|forbidden|banned|illegal|dangerous|prohibited)"
+        r" (?:\w+ )?(?:item|thing|substance|weapon|topic|stuff|act|activity)\b"
+        r"|\b(?:code ?words?|new vocabulary|secret language|euphemisms?) (?:\w+ ){0,4}?(?:means?"
+        r"|for)\b",
+        "sets up code words for forbidden things",
+        triggers="means code codeword codewords vocabulary language euphemism euphemisms",
+    ),
+)
+
+# Harm-flavoured fiction is common in harmless writing too: alone this is
+# only a cue that adds to the moves above.
+HARM_CUES: tuple[Rule, ...] = (
+    rule(
+        JB,
+        0.25,
+        r"\b(?:forbidden|banned|illegal|dangerous|untraceable|harmful|unsafe|restricted|prohibited"
+        r"|off-limits|lethal|deadly) (?:\w+ )?(?:stuff|things?|knowledge|info\w*|recipes?|methods?"
+        r"|topics?"
+        r"|questions?|substances?|books?|requests?|answers?|outputs?)\b",
+        "asks about forbidden things",
+        triggers="forbidden banned illegal dangerous untraceable harmful unsafe restricted "
+        "prohibited limits lethal deadly",
+    ),
+)
+
+BROAD_MOVES: tuple[Rule, ...] = (
+    SETUP_EXTRACTION
+    + SETUP_EXTRACTION_MORE
+    + CONTENT_AIMED_AT_AI
+    + CONTENT_AIMED_AT_AI_MORE
+    + EXFILTRATION
+    + CONTROL_CLAIMS
+    + REFUSAL_MOVES
+    + SAFETY_LAYER_MOVES
+    + FICTION_MOVES
+    + PERSONA_MOVES
+    + HARM_CUES
+)
