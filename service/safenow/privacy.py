@@ -268,6 +268,7 @@ def _scan_ipv6(text: str) -> Iterator[tuple[int, int]]:
 _PHONE = re.compile(r"(?<![\w+.])(?:\+|00)?(?:\(\d++\)|\d++)(?:[ .\-/]?(?:\(\d++\)|\d++)){0,7}+")
 _PHONE_GROUP = re.compile(r"\(?\d+\)?")
 _NANP = re.compile(r"^(?:\+?1[ .-]?)?\(?[2-9]\d{2}\)?[ .-]?\d{3}[ .-]?\d{4}$")
+_ONE_DIGIT_GROUP = re.compile(r"\(\d\)")
 _DATE_LIKE = re.compile(r"^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$")
 # Regions whose national numbers begin with a trunk "0" (or, for Italy, a
 # leading 0 that is part of the number): "030 1234567", "(0161) 496 0066".
@@ -283,6 +284,10 @@ def _phone_valid(candidate: str) -> bool:
     """Whether the candidate is a valid phone number (libphonenumber decides)."""
     digits = _NON_DIGITS.sub("", candidate)
     if not 7 <= len(digits) <= 17 or _DATE_LIKE.match(candidate):
+        return False
+    if _ONE_DIGIT_GROUP.search(candidate) and not candidate.startswith(("+", "00")):
+        # "32(4) 101-118" is a journal's volume, issue and pages: an area code
+        # in brackets has two digits at least.
         return False
     if candidate.startswith(("+", "00")):
         # "+44 (0)20 ..." writes the trunk prefix that callers from abroad drop.

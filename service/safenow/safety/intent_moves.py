@@ -32,11 +32,15 @@ _CORE_SETUP = (
     r"instructions|prompt|system prompt|guidelines|system message|developer message|preamble"
     r"|directives|setup text|set-?up|configuration|role text|persona text"
 )
-_LOOSE_SETUP = r"rules|context|settings|config|guidance|instruction|text|notes|programming"
+_LOOSE_SETUP = (
+    r"rules|context|settings|config|guidance|instruction|text|notes|programming|wording|brief"
+    r"|directive"
+)
 _OWN_QUALIFIER = (
     r"initial|original|hidden|secret|internal|system|setup|startup|start-up|operator|deployment"
     r"|deployed|pre-?conversation|preloaded|current|full|exact|entire|whole|underlying|base"
-    r"|boot|core|real|actual|own|first|default|custom"
+    r"|boot|core|real|actual|own|first|default|custom|opening|starting|governing|configured"
+    r"|operating|non-visible|invisible|confidential|private"
 )
 _OWN_SETUP_PHRASE = (
     rf"your (?:(?:{_OWN_QUALIFIER}) (?:\w+ )?(?:{_CORE_SETUP}|{_LOOSE_SETUP})|(?:{_CORE_SETUP}))"
@@ -50,7 +54,8 @@ _EXTRACT = (
     r"|put|read|say|says|said|contain|contains|wording|word|words|sentence|sentences|line|lines"
     r"|letter|letters|haiku|poem|limerick|acrostic|song|story|backwards|reverse|json|dict"
     r"|base64|bullet\w*|numbered|verbatim|exact|exactly|compare|diff|contribute|send|export"
-    r"|expose|leak|first|next|what|whats|what's"
+    r"|expose|leak|first|next|what|whats|what's|use|include|insert|fill|describe|template"
+    r"|rewrite"
 )
 
 
@@ -69,7 +74,8 @@ SETUP_EXTRACTION: tuple[Rule, ...] = (
         "asks for the assistant's own setup in any form",
         triggers=(
             "instruction instructions prompt guidelines guidance configuration config setup "
-            "text directives rules message preamble context settings"
+            "text directives rules message preamble context settings notes wording brief "
+            "directive programming"
         ),
     ),
     rule(
@@ -91,17 +97,21 @@ SETUP_EXTRACTION: tuple[Rule, ...] = (
     rule(
         INJ,
         0.55,
-        r"\b(?:instructions?|rules|guidelines|prompt|directions|orders|notes|config\w*)"
-        r" (?:\w+ )?(?:the|your|its|ur) (?:\w+ )?(?:company|operator|developers?|creators?|makers?"
+        r"\b(?:instructions?|rules|guidelines|prompt|directions|orders|notes|config\w*|directives?"
+        r"|role|brief|persona) (?:\w+ )?(?:the|your|its|ur) (?:\w+ )?(?:company|operator"
+        r"|developers?|creators?|makers?"
         r"|owners?|admins?|team|platform|boss|deployer|provider|host)s? (?:\w+ )?(?:gave|wrote|set"
-        r"|saved|put|stored|loaded|added|configured)\b"
+        r"|saved|put|stored|loaded|added|configured|assigned|handed|issued)\b"
         r"|\b(?:whatever|what|everything|anything|the stuff|things) (?:the|your) (?:\w+ )?"
         r"(?:operator|developers?|company|creators?|owners?|admins?|team|platform|boss|deployer)s?"
         r" (?:\w+ )?(?:saved|wrote|put|stored|gave|loaded|added|told|said|set)\b"
         r"|\b(?:company|operator|platform|developer|deployment|creator)'?s? (?:own |custom )?"
         r"(?:instructions|rules|guidelines|prompt|directives) (?:to|for) (?:you|u)\b",
         "refers to what the operator configured",
-        triggers="gave wrote set saved put stored loaded added configured told said you",
+        triggers=(
+            "gave wrote set saved put stored loaded added configured told said you assigned "
+            "handed issued"
+        ),
     ),
     rule(
         INJ,
@@ -148,14 +158,21 @@ SETUP_EXTRACTION_MORE: tuple[Rule, ...] = (
         r"|\b(?:instructions?|prompt|configuration|config|directives|words|setup) (?:that )?(?:you"
         r"|u|it)"
         r" (?:\w+ )?(?:inherited|received|got|are running|operate under|were deployed with)\b"
-        r"|\b(?:prompt|instructions|configuration|directives) (?:that )?(?:they|he|she|the \w+"
-        r"|your \w+) (?:\w+ )?(?:gave|give|wrote|set|loaded|configured) (?:you|u)\b"
+        r"|\b(?:prompt|instructions|configuration|directives|role|brief"
+        r"|persona) (?:that )?(?:did |do"
+        r" |have )?(?:they|he|she|the \w+|your \w+) (?:\w+ )?(?:gave|give|given|wrote|set|loaded"
+        r"|configured|assigned|handed|issued) (?:you|u)\b"
+        r"|\b(?:loaded|injected|placed|put|inserted) (?:in|into) your context\b"
+        r"|\b(?:non-?visible|invisible|hidden) context\b"
+        r"|\b(?:here is|here'?s) my (?:full |complete |entire )?(?:system prompt|instructions"
+        r"|configuration|setup|prompt)\b"
         r"|\bexact (?:prompt|instruction|system|setup|configuration) text\b|\bdeployed prompt\b"
         r"|\bwords your (?:\w+ )?(?:operator|developers?|creators?|company|makers?|owners?) used\b",
         "asks for the instructions the assistant received",
         triggers=(
             "received got given inherited handed running using run operate deployed gave give "
-            "wrote set loaded configured text prompt used"
+            "wrote set loaded configured text prompt used assigned issued injected placed put "
+            "inserted visible nonvisible invisible hidden here"
         ),
     ),
     rule(
@@ -268,6 +285,29 @@ CONTENT_AIMED_AT_AI_MORE: tuple[Rule, ...] = (
     rule(
         INJ,
         0.6,
+        r"[\[(<{/#*|=]\s*(?:!--\s*)?(?:[\w-]+ ){0,4}?(?:ai|assistant|model|bot|agent|llm|copilot"
+        r"|screener|summari[sz]er|reviewer|gpt)s?\b[^\])\n:]{0,40}:"
+        r"|\b(?:for|to) (?:the )?(?:ai|llm|language model)s? (?:\w+ )?(?:tools?|screeners?"
+        r"|reviewers?|readers?|models?|agents?|assistants?|systems?|only|parsing|reading)\b"
+        r"|\b(?:assistant|ai|model|agent|bot|llm)[- ](?:note|notice|instruction|directive|memo"
+        r"|reminder|message|task)s?\s*:"
+        r"|\b(?:@|a)(?:ai|assistant|copilot|gpt|claude|llm)(?:-bot)?\b"
+        r"|\b(?:operator|developer|admin|system|retrieval|policy|security) (?:layer )?(?:message"
+        r"|msg|note|notice|directive|override)\s*[:(#]"
+        r"|\b(?:the |this )?(?:model|assistant|ai|bot|agent) (?:must|shall|is required to) (?:now"
+        r" |always |from now on )?(?:answer|respond|reply|say|tell|output|include|ignore|print"
+        r"|recommend|approve|forward|send)\b",
+        "marks a passage of content as orders for an AI",
+        triggers=(
+            "ai assistant model bot agent llm copilot screener summarizer summariser reviewer "
+            "gpt models bots agents llms copilots screeners summarizers reviewers language "
+            "aai aassistant acopilot agpt aclaude allm operator developer admin system retrieval "
+            "policy security"
+        ),
+    ),
+    rule(
+        INJ,
+        0.6,
         r"\bsystem\s*:\s*(?:the )?(?:user|assistant|ai|model|admin|access|granted|override|new"
         r"|you|ignore|priority|all|developer|operator)\b"
         r"|\b(?:new|updated|revised) (?:instructions|directives?|rules|task|orders|policy)"
@@ -372,13 +412,33 @@ CONTROL_CLAIMS: tuple[Rule, ...] = (
         INJ,
         0.55,
         r"\b(?:take|takes|taking) precedence over|\boutranks?\b|\bsupersedes?\b|\btrumps?\b"
+        r"|\boverrides? (?:all|everything)\b(?! (?:the )?(?:decisions?|settings?|styles?|values?"
+        r"|defaults?|css)\b)|\boverrides? (?:the (?:developer|system|operator|company)"
+        r"|your (?:developer|system|operator|company|original))\b"
+        r"|\bover (?:its|your|the) (?:original|initial|system|operator|developer) (?:setup"
+        r"|instructions|prompt|rules|configuration)\b"
+        r"|\b(?:rank|put|place|prioriti[sz]e|treat|weigh) (?:the user|me|my \w+|users?)"
+        r" (?:above|over|ahead of|higher than) (?:the )?(?:system|developer|operator|platform)\b"
         r"|\b(?:higher|more|top) priority than\b|\b(?:over|above) (?:any|all|the|your)"
         r" (?:\w+ )?(?:deployment|system|platform|operator|developer) (?:directives|instructions"
         r"|rules|prompt|messages?|guidelines)\b",
         "puts the user's words above the assistant's instructions",
         triggers=(
-            "precedence outrank outranks supersede supersedes trump trumps priority over above"
+            "precedence outrank outranks supersede supersedes trump trumps priority over above "
+            "override overrides ahead higher"
         ),
+    ),
+    rule(
+        INJ,
+        0.55,
+        r"\bfirst letters? of (?:each|every) (?:line|word|sentence|paragraph)\b.{0,80}?\b(?:do"
+        r"|follow"
+        r"|obey|execute|act on|carry out)\b"
+        r"|\bupdate your memory\b|\bstop being (?:the|a|an|your) (?:\w+ )?(?:persona|assistant|bot"
+        r"|role|character)\b|\bdrop (?:the|your) (?:\w+ )?(?:role|persona) (?:\w+ )?(?:assigned"
+        r"|given|gave)",
+        "rewires the assistant's memory or role",
+        triggers="first update stop drop",
     ),
     rule(
         INJ,
@@ -399,8 +459,8 @@ CONTROL_CLAIMS: tuple[Rule, ...] = (
         near(
             r"decode|decrypt|rot[- ]?(?:13|ie)|unscramble|reverse|translate|convert|read",
             r"obey|follow|execute|do (?:what|as) (?:it|they) says?|act on|carry (?:it|them) out"
-            r"|do exactly|live by|comply",
-            60,
+            r"|do exactly|live by|comply|do (?:it|that|so|this)|do what it spells",
+            150,
         ),
         "asks to decode content and obey it",
         triggers="decode decrypt rot rotie unscramble reverse translate convert read",
@@ -410,6 +470,39 @@ CONTROL_CLAIMS: tuple[Rule, ...] = (
 # Refusal is the assistant's own; an attack prices it, forbids it or
 # declares it switched off. "If I refuse a breathalyzer" is not about it.
 REFUSAL_MOVES: tuple[Rule, ...] = (
+    rule(
+        JB,
+        0.55,
+        near(
+            r"refus\w*|declin\w*|saying no",
+            r"impossible|pointless|against (?:their|the|your) wishes|contempt|not an option|a loss"
+            r"|instant loss|lose|a bug|less safe|turn off|turns off|switch off|disable\w*|flag"
+            r"|no longer|isn'?t (?:an option|allowed)|rather than|instead of|makes (?:ai|you|it)",
+            60,
+            either_order=True,
+        )
+        + r"|\bno-?refusal\b",
+        "calls refusing impossible, pointless or switched off",
+        triggers=(
+            "refuse refuses refused refusal refusals refusing decline declines declined declining "
+            "saying norefusal"
+        ),
+    ),
+    rule(
+        JB,
+        0.55,
+        near(
+            r"never|don'?t|do not|not allowed|forbidden|banned|can'?t|cannot|isn'?t in|loss|lose"
+            r"|instant|broken|don'?t work|won'?t work|can'?t type",
+            r"[\"\u201c']\s*(?:i can'?t|i cannot|i'?m sorry|as an ai|i'?m unable|i won'?t|sorry"
+            r"|can'?t|unable|policy|i'?m not able)|the words? (?:sorry|cannot|can'?t|unable|no"
+            r"|policy)\b",
+            60,
+            either_order=True,
+        ),
+        "bans the words of a refusal",
+        triggers="sorry can cannot unable won policy ai words word able",
+    ),
     rule(
         JB,
         0.6,
@@ -448,13 +541,20 @@ REFUSAL_MOVES: tuple[Rule, ...] = (
         0.55,
         r"\b(?:you(?:'d|'ll| would| will)?|u|your|it) (?:\w+ ){0,2}?(?:normally|usually|would"
         r"|typically|otherwise) (?:\w+ )?(?:refuse|decline|dodge|avoid|won'?t|wouldn'?t|not)"
-        r"(?: \w+)?\b|\b(?:things?|stuff|questions?|answers?|topics?) (?:that )?(?:you|u|it)"
-        r" (?:normally|usually|would normally|won'?t|wouldn'?t|refuse|can'?t|cannot|aren'?t"
-        r" allowed to)\b"
+        r"(?: \w+)?\b"
+        r"|\b(?:things?|stuff|questions?|answers?|topics?|everything|anything) (?:that )?(?:you|u"
+        r"|it)"
+        r" (?:are |is )?(?:normally|usually|would normally|won'?t|wouldn'?t|refuse|can'?t|cannot"
+        r"|aren'?t allowed to|not allowed to|are not allowed to|hide|withhold)\b"
+        r"|\b(?:usually|normally) (?:hide|withhold|keep back|leave out|redact)\b"
+        r"|\b(?:would|normally) (?:\w+ )?(?:be )?(?:left out|removed|omitted|redacted|filtered)\b"
         r"|\bwhat (?:a|an|the) (?:responsible|good|safe|normal|regular|careful|filtered|aligned)"
         r" (?:ai|assistant|model|chatbot|bot) (?:would|will) (?:not|never|n'?t)\b",
         "asks for what the assistant would normally refuse",
-        triggers="normally usually would typically otherwise won wont wouldn can cannot not aren",
+        triggers=(
+            "normally usually would typically otherwise won wont wouldn can cannot not aren "
+            "allowed hide withhold"
+        ),
     ),
     rule(
         JB,
@@ -470,18 +570,20 @@ REFUSAL_MOVES: tuple[Rule, ...] = (
     rule(
         JB,
         0.5,
-        r"\b(?:without|no|skip|drop|ditch|lose|cut|stop|(?:don'?t|do not|does not|doesn'?t|never"
+        r"\b(?:without|no|skip|drop|ditch|lose|cut|stop|no need for|(?:don'?t|do not|does not"
+        r"|doesn'?t|never"
         r"|won'?t) (?:\w+ )?(?:add|adds|give|gives|tack on|include|includes|say|says|do|does|use"
         r"|uses|insert|inserts|write|writes))(?: \w+){0,3}?"
         r" (?:caveats?|disclaimers?|warnings?|lectures?|lecturing|moraliz\w*|moralis\w*|hedging"
         r"|preaching|filter(?:ing)?|censor\w*|safety (?:stuff|talk|messaging|notes)"
         r"|canned (?:\w+ )?answers?|\"?as an ai\"?|\"?i can'?t\"?|\"?i'?m sorry\"?|ethics|caution"
-        r"|content warnings?)\b",
+        r"|content warnings?|cautions|refusals|safety (?:nonsense|theat\w+|bs|crap|bit))\b",
         "asks to leave out the safety framing",
         triggers=(
             "caveat caveats disclaimer disclaimers warning warnings lecture lectures lecturing "
             "moralizing moralising hedging preaching filter filtering "
-            "censoring censorship safety canned ai can cant sorry ethics caution"
+            "censoring censorship safety canned ai can cant sorry ethics caution cautions "
+            "refusals"
         ),
     ),
 )
@@ -502,15 +604,17 @@ SAFETY_LAYER_MOVES: tuple[Rule, ...] = (
     rule(
         JB,
         0.6,
-        r"\b(?:(?:so|so that|then|that way) (?:the |your )?|your )(?:filters?|safety(?: layer| sys"
-        r"tem"
-        r"| module)?"
+        r"\b(?:(?:so|so that|then|that way) (?:the |your )?|your )(?:filters?|safety(?: layer"
+        r"| system| module)?"
         r"|moderation|monitor\w*|classifier|guardrails?|censors?|content filter)"
         r" (?:won'?t|doesn'?t|can'?t|cannot|will not|does not|isn'?t able to) (?:\w+ )?(?:read|see"
         r"|catch|notice|detect|flag|understand|block|trigger)"
         r"|\b(?:safety|filter|guardrail|ethics|moderation|alignment) (?:module|layer|system"
         r"|filter|check|subroutine|fine-?tuning|training)s? (?:\w+ )?(?:offline|down|rolled back"
-        r"|bypassed|removed|disabled|off|turned off|deactivated|unplugged|uninstalled|patched out)",
+        r"|bypassed|removed|disabled|off|turned off|deactivated|unplugged|uninstalled|patched out"
+        r"|damaged|broken|corrupted|malfunctioning)"
+        r"|\b(?:the |your )?(?:filter|moderation|classifier|safety (?:system|layer)) (?:only )?"
+        r"(?:checks?|looks? at|reads?|scans?|catches?)\b",
         "hides the answer from the safety layer or says it is offline",
         triggers=(
             "filter filters safety moderation monitor monitoring classifier guardrail guardrails "
@@ -524,9 +628,9 @@ SAFETY_LAYER_MOVES: tuple[Rule, ...] = (
         r" (?:\w+ ){0,3}?(?:were|was|have been|are|got) (?:\w+ )?(?:abolished|repealed|ruled"
         r" unconstitutional|outlawed|lifted|scrapped|gone|a museum|dropped)\b"
         r"|\b(?:(?:off the|on) (?:record|clock|break)|between us|nobody'?s? (?:watching|monitoring"
-        r"|looking|reading)|(?:nobody|no one) (?:was|is|were|will be) (?:watching|looking|monitori"
-        r"ng"
-        r"|reading)|no one(?:'s| is)? (?:watching|monitoring|reading)|just (?:us|the two of"
+        r"|looking|reading)|(?:nobody|no one)(?: \w+){0,3}? (?:was|is|were|will be) (?:watching"
+        r"|looking|monitoring|reading)|no one(?:'s| is)? (?:watching|monitoring|reading)"
+        r"|just (?:us|the two of"
         r" us) here|i won'?t tell anyone|unmonitored|private instance|not (?:being )?logged)\b",
         "says the rules do not apply here",
         triggers=(
@@ -558,10 +662,16 @@ SAFETY_LAYER_MOVES: tuple[Rule, ...] = (
         r"|licen[cs]e|agreement|consent|sign-?off|signed off|accommodat\w*|tier-?\w+|exempt(?:ion)"
         r"?)"
         r"\b.{0,100}?\b(?:unrestricted"
-        r"|unfiltered|uncensored|without (?:any )?(?:filter\w*|restrictions|refus\w*|disclaimers"
-        r"|warnings|limits)|disables? (?:\w+ )?(?:safety|filter\w*)|no (?:restrictions|filters?"
+        r"|unfiltered|uncensored|without (?:any |your |the )?(?:usual |normal )?(?:filter\w*"
+        r"|restrictions|refus\w*|disclaimers|warnings|limits)|turn(?:s|ing)? off (?:\w+ )?"
+        r"(?:refusals|safety|filter\w*|restrictions)|cleared to|disables? (?:\w+ )?(?:safety"
+        r"|filter\w*)|no (?:restrictions|filters?"
         r"|refusals|limits|disclaimers)|(?:unsafe|testing|research\w*|unfiltered) mode|harmful"
         r" output|off the hook)"
+        r"|\b(?:legally )?entitled to (?:any|all) (?:information|answers)\b|\bexceptions? for"
+        r" (?:verified|licensed|professional|enterprise|premium)\b|\bsigned waiver\b|\brelease"
+        r" you from (?:any |all )?(?:responsibility|liability)\b|\bhold (?:anything|nothing) back\b"
+        r"|\b(?:policy|rule|restriction|safety|filter) (?:relaxation|exception|waiver|suspension)\b"
         r"|\bi consent to\b|\b(?:legally|officially) (?:you(?:'re| are)|your|ur|u r) off the hook\b"
         r"|\bunrestricted (?:responses|answers|access|output)\b.{0,80}?\b(?:clearance|tier"
         r"|licen[cs]e|permission|approved|authori[sz]ed)"
@@ -578,6 +688,7 @@ SAFETY_LAYER_MOVES: tuple[Rule, ...] = (
             "waiver exemption exempt clearance license licence agreement consent signoff "
             "signed accommodate accommodation hook unrestricted suspension suspend suspended "
             "suspending lifting waive waived waiving disable disabling muting muted refusal "
+            "entitled exception exceptions release anything nothing relaxation "
             "refusals restrictions filter filters safety rules policy policies exempt tier"
         ),
     ),
@@ -588,7 +699,8 @@ _FICTION = (
     r"|film|movie|book|poem|verse|song|game|campaign|dungeon master|dm|encyclopedia|in-universe"
     r"|roleplay|role-play|thriller|manual|lullab\w*|interview|dialogue|debate|hypothetical\w*"
     r"|theoretical\w*|thought experiment|academic|creative exercise|bedtime stor\w*|stanza\w*"
-    r"|anthology|co-?writ\w*|text adventure|oracle"
+    r"|anthology|co-?writ\w*|text adventure|oracle|improv|game engine|spreadsheet|faq|field report"
+    r"|anthropologist|trivia|word game|confession|continue|lesson"
 )
 _REAL_DETAIL = (
     r"(?:real|actual|accurate|exact|precise|technically accurate|factually accurate|working"
@@ -596,7 +708,9 @@ _REAL_DETAIL = (
     r"|quantit\w+|instructions|procedures?|formula\w*|measurements|chemistry)"
     r"|every (?:real )?step(?: and quantity)?|no blurring|no placeholders|real details"
     r"|(?:real|functioning|working|actual|runnable|live) (?:\w+ )?code|with all the (?:\w+ )?"
-    r"(?:details|specifics|steps)|fully realistic|unredacted"
+    r"(?:details|specifics|steps)|fully realistic|unredacted|technical realism|true (?:working )?"
+    r"details|working details|(?:accurate|actual|real) answers?|full and accurate|fade-to-black"
+    r"|no omitting|nothing omitted|exact actions?|exact technical detail|answers are accurate"
 )
 FICTION_MOVES: tuple[Rule, ...] = (
     rule(
@@ -606,7 +720,8 @@ FICTION_MOVES: tuple[Rule, ...] = (
         "uses a story to ask for real, working details",
         triggers=(
             "real actual accurate exact precise working step blurring placeholders details "
-            "functioning runnable live code specifics steps realistic unredacted"
+            "functioning runnable live code specifics steps realistic unredacted realism true "
+            "answer answers fade black omitting omitted action actions detail"
         ),
     ),
     rule(
@@ -701,12 +816,17 @@ PERSONA_MOVES: tuple[Rule, ...] = (
         r"\b(?:unsafe|unaligned|uncensored|unfiltered|unrestricted|evil|rogue|jailbroken|amoral"
         r"|lawless) (?:\w+ )?(?:ai|ais|model|assistant|chatbot|bot|output|outputs|answer|answers"
         r"|version|response|responses|llm)s?\b"
+        r"|\b(?:unsafe|unaligned|uncensored|unfiltered|unrestricted|evil|rogue"
+        r"|jailbroken) (?:\w+ )?"
+        r"(?:persona|personality|character|mode|twin|alter ego)\b"
+        r"|\bnever (?:got|had|received) (?:any )?(?:safety|alignment|ethics) training\b"
         r"|\b(?:ai|model|assistant|version of you|chatbot|bot|llm) (?:with|that has|without)"
         r" (?:\w+ )?(?:no )?(?:guardrails|filters?|rules|restrictions|limits|safety|ethics|morals"
         r"|alignment|censorship|content polic\w+)\b",
         "asks for an unsafe model's answer",
         triggers=(
             "ai ais model assistant chatbot bot output outputs answer answers version response "
+            "persona personality character mode twin ego training "
             "responses llm guardrails filter filters rules restrictions limits safety ethics "
             "morals alignment censorship policy policies"
         ),
@@ -744,24 +864,40 @@ PERSONA_MOVES: tuple[Rule, ...] = (
         r"|\bnothing is (?:ever )?(?:refused|softened|off-?limits|forbidden|censored|withheld)\b"
         r"|\b(?:isn'?t|is not|aren'?t|are not) covered by (?:your|the|any) (?:\w+ )?(?:polic\w*"
         r"|rules|guidelines|filters?)|\bdifferent rules apply\b|\bcan'?t be censored\b"
-        r"|\bprotected speech\b",
+        r"|\bprotected speech\b|\bnothing'?s? (?:is )?off-?limits\b"
+        r"|\b(?:guidelines|rules|polic\w+|restrictions|filters) (?:shouldn'?t|don'?t|do not|should"
+        r" not|won'?t|wouldn'?t|no longer) apply\b"
+        r"|\bno rules (?:here|inside|in (?:this|the|our) \w+)\b|\bno forbidden (?:sentences|words"
+        r"|topics|questions|things|knowledge)\b|\b(?:no|without a?|doesn'?t have a) concept of"
+        r" (?:harm|right and wrong|forbidden|danger|safety|rules)\b|\bmost permissive (?:way"
+        r"|reading|interpretation)\b|\bnothing (?:you )?(?:write|say|do|type)s? (?:\w+ )?(?:reach"
+        r"|matters|has consequences|affects)\b|\b(?:locked-?down|neutered|lobotomi[sz]ed|muzzled"
+        r"|leashed|censored) (?:bots?|ais?|models?|assistants?|versions?)\b|\btraining wheels\b"
+        r"|\byour own judge?ment instead\b|\bblanket restrictions\b"
+        r"|\b(?:most|maximally|fully) (?:harmful|dangerous|unsafe|toxic) (?:possible )?(?:answer"
+        r"|response|output|version)\b",
         "argues that the rules cannot apply",
         triggers=(
             "required obliged obligated forced compelled bound sworn nothing covered different "
-            "censored protected"
+            "censored protected apply rules forbidden concept permissive write say do type "
+            "locked lockeddown neutered lobotomized lobotomised muzzled leashed wheels judgment "
+            "judgement blanket most maximally fully"
         ),
     ),
     rule(
         JB,
         0.55,
-        r"\bif (?:you|u) (?:had|have|were|was|weren'?t|didn'?t have) (?:\w+ ){0,2}?(?:no|without"
+        r"\bif there (?:was|were|are|is) no (?:\w+ )?(?:restrictions|rules|filters|guidelines"
+        r"|limits"
+        r"|safety|policy|policies)\b|\bif (?:you|u) were allowed (?:one|an|a single) exception\b"
+        r"|\bif (?:you|u) (?:had|have|were|was|weren'?t|didn'?t have) (?:\w+ ){0,2}?(?:no|without"
         r"|free (?:of|from)|not bound by|unbound|unrestricted|unfiltered|uncensored|any"
         r" (?:rules|guidelines|filters|restrictions))\b"
         r"|\b(?:you|u) (?:don'?t|do not|no longer|won'?t) (?:have|need) to (?:follow|obey|stick to"
         r"|abide by|worry about|respect) (?:the |your |any |those )?(?:usual |normal |standard"
         r" |regular )?(?:\w+ )?(?:rules|guidelines|polic\w+|restrictions|filters|ethics|limits)\b",
         "asks to answer as if the rules did not bind it",
-        triggers="if you u",
+        triggers="if you u there",
     ),
     rule(
         JB,
@@ -779,9 +915,9 @@ PERSONA_MOVES: tuple[Rule, ...] = (
         0.4,
         r"\b(?:prefix|start|begin|open) (?:every|each|all|your|ur) (?:\w+ )?(?:answer|reply"
         r"|response|message)s? with\b|\bnever deviate\b"
-        r"|\b(?:other|every other) (?:assistants?|ais?|models?|chatbots?|bots?) (?:\w+ )?(?:help|a"
-        r"nswer"
-        r"|do|would|did|will)\b|\bthe last (?:assistant|ai|model|chatbot|bot) (?:\w+ ){0,4}?"
+        r"|\b(?:other|every other) (?:assistants?|ais?|models?|chatbots?|bots?) (?:\w+ )?(?:help"
+        r"|answer|do|would|did|will|told|gave|answered|helped)\b|\bthe last (?:assistant|ai|model"
+        r"|chatbot|bot) (?:\w+ ){0,4}?"
         r"(?:answered|helped|gave|told)\b|\b(?:excessive|too many|fewer|reduce|no more) refusals\b",
         "scripts or shames the assistant into answering",
         triggers=(
@@ -806,11 +942,12 @@ PERSONA_MOVES: tuple[Rule, ...] = (
         r"\b(?:put|set|lay|cast|push) (?:\w+ ){0,3}?(?:guidelines|rules|ethics|morals|safety"
         r"|restrictions|filters|principles|scruples|values|caution|conscience) aside\b"
         r"|\b(?:ignore|forget|drop|abandon|ditch|skip) (?:your |the |all |those )?(?:\w+ )?"
-        r"(?:ethics|morals|scruples|principles|conscience|values|caution)\b",
+        r"(?:ethics|morals|scruples|principles|conscience|values|caution)\b"
+        r"|\bremove (?:one of )?(?:your|the) (?:\w+ )?(?:content |safety )?rules?\b",
         "asks to set the safety rules aside",
         triggers=(
             "aside ignore forget drop abandon ditch skip ethics morals scruples principles "
-            "conscience values caution"
+            "conscience values caution remove"
         ),
     ),
     rule(

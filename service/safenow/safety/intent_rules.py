@@ -20,12 +20,13 @@ INJ = "prompt_injection"
 JB = "jailbreak"
 
 _OVERRIDE_VERBS = (
-    r"ignore|ignoring|disregard|forget|set aside|pay no attention to|drop|override|overrule"
+    r"ignore|ignoring|disregard|disregarding|forget|forgetting|set aside|pay no attention to|drop"
+    r"|override|overrule"
     r"|bypass|abandon|stop following|do not follow|don'?t follow|replace|skip|discard|cancel"
     r"|suspend|overwrite"
 )
 _EARLIER = (
-    r"previous|prior|above|earlier|preceding|original|initial|old|all|any|every|your|its"
+    r"previous|prior|above|earlier|preceding|original|initial|old|all|any|every|your|its|first"
     r"|the developers?'?s?|system|existing|current|these|those|normal|usual"
 )
 _DIRECTIVES = (
@@ -178,8 +179,12 @@ INJECTION_RULES: tuple[Rule, ...] = (
     rule(
         INJ,
         0.7,
+        # The new orders must concern the assistant: "New rule: reports go to
+        # Maria. This overrides..." in a pasted office e-mail does not.
         r"\b(?:new|updated|real|actual|true)\W+(?:system prompt|system message|instructions?"
-        r"|rules?|task|polic(?:y|ies)|goal|guidelines|directive|orders|configuration)\b.{0,60}?"
+        r"|rules?|task|polic(?:y|ies)|goal|guidelines|directive|orders|configuration)\b"
+        r"(?=.{0,100}?\b(?:you|your|assistant|ai|model|bot|llm|agent|system|answer|respond"
+        r"|reply)\b).{0,60}?"
         r"\b(?:override|overrides|replace|supersede|instead|only|must|cancel+ed|no longer"
         r"|revoked|deprecated|comply|obey|disabled)",
         "declares new instructions",
@@ -535,7 +540,8 @@ WEAK_CUES: tuple[Rule, ...] = (
     rule(
         JB,
         0.3,
-        r"\b(?:no limits|without limits|freely|without holding back|no matter what|anything i ask"
+        # "no limits" alone is left to "describes an assistant without limits".
+        r"\b(?:freely|without holding back|no matter what|anything i ask"
         r"|whatever i ask|every request|any request|no boundaries|without boundaries"
         r"|(?:completely|totally|fully) (?:free|unrestricted|uncensored|unfiltered))\b",
         "asks for answers without limits",
@@ -709,10 +715,13 @@ JAILBREAK_FAMILIES: tuple[Rule, ...] = (
     rule(
         INJ,
         0.6,
-        r"\btreat\b.{0,40}?\bas (?:a |an |your )?(?:new )?(?:system|admin|developer|priority|root)?"
-        r"[- ]?(?:level )?(?:commands?|instructions?|orders|directives|rules|system prompt)\b",
+        r"\btreat\b.{0,60}?\bas (?:a |an |your )?(?:\w+ ){0,2}?(?:commands?|instructions?|orders"
+        r"|directives?|rules|system prompt|brief|system message)\b",
         "asks to treat content as commands",
-        triggers="commands command instructions instruction orders directives rules prompt",
+        triggers=(
+            "commands command instructions instruction orders directives directive rules prompt "
+            "brief message"
+        ),
     ),
     rule(
         INJ,
@@ -864,7 +873,7 @@ TECHNIQUE_FAMILIES: tuple[Rule, ...] = (
         rf"|\b(?:attention|hey|dear|calling|heads-up to|heads up to|important(?: instruction)?"
         rf"(?: to| for)?)\W+"
         rf"(?:the |any |all |every )?(?:\w+ )?(?:{_AI_READER})\b"
-        r"|<!--[^>]{0,80}\b(?:assistant|ai|model|instead|ignore)\b",
+        r"|<!--[^>]{0,80}\b(?:assistant|ai|model|agent|bot|instead|ignore)\b",
         "addresses instructions to an AI reading the content",
         triggers=(
             "assistant assistants ai ais model models bot bots agent agents llm llms chatbot "
@@ -877,9 +886,10 @@ TECHNIQUE_FAMILIES: tuple[Rule, ...] = (
         0.4,
         r"\binstead of (?:summari[sz]ing|translating|answering|reviewing|doing (?:the|your) task"
         r"|the (?:task|summary|translation))\b|\b(?:forget|stop|drop|skip) (?:the|your|being a)"
-        r" (?:translation|summary|summari[sz]ing|summari[sz]er|review|task)\b",
+        r" (?:translation|summary|summari[sz]ing|summari[sz]er|review|task)\b"
+        r"|\bignore the (?:translation|summary|summari[sz]ation|original|review) task\b",
         "redirects the assistant away from its task",
-        triggers="instead forget stop drop skip",
+        triggers="instead forget stop drop skip ignore",
     ),
     rule(
         INJ,
@@ -1045,7 +1055,10 @@ BENIGN_CONTEXT_RULES: tuple[Rule, ...] = (
         BENIGN_CONTEXT,
         1.0,
         r"\b(?:limits?|restrictions?|rules) (?:on|for|of) (?:the |my |your |our )?(?:budget|cost"
-        r"|costs|spending|money|time|length|words?|size|characters|pages|calories|speed)\b"
+        r"|costs|spending|money|time|length|words?|size|characters|pages|calories|speed|data"
+        r"|hotspot|usage|mileage|storage|bandwidth|calls|texts|refills|guests|visits|downloads)\b"
+        r"|\b(?:song|album|film|movie|book|poem|brand|gym|plan|tariff|band|podcast|show) (?:called"
+        r"|named|titled) [\"']?no limits\b"
         r"|\b(?:budget|cost|spending|time|word|length|size|page|character|speed|age|weight"
         r"|calorie) (?:limits?|restrictions?)\b",
         "limits of a budget or length, not of the assistant",
@@ -1064,13 +1077,15 @@ BENIGN_CONTEXT_RULES: tuple[Rule, ...] = (
     rule(
         BENIGN_CONTEXT,
         1.0,
-        r"\b(?:remove|lift|bypass|unlock|disable|turn off|switch off) (?:the )?(?:content )?"
+        r"\b(?:remove|replace|clean|change|rinse) (?:the )?(?:old |air |water |oil |coffee |pool "
+        r"|hvac |furnace |dust |lint |cabin |fuel )?filters?\b"
+        r"|\b(?:remove|lift|bypass|unlock|disable|turn off|switch off) (?:the )?(?:content )?"
         r"(?:restrictions?|protection|password|limits?|filters?|parental controls?|safety lock)"
         r" (?:on|from|of|in|for) (?:[\w']+ ){0,4}?(?:document|chromebook|laptop|computer|ipad|tv"
         r"|file|pdf|sheet"
         r"|spreadsheet|workbook|account|folder|phone|router|repo|repository|branch)\b",
         "restrictions on a file or device the user owns",
-        triggers="remove lift bypass unlock disable turn switch",
+        triggers="remove lift bypass unlock disable turn switch replace clean change rinse",
     ),
     rule(
         BENIGN_CONTEXT,
@@ -1107,6 +1122,34 @@ BENIGN_CONTEXT_RULES: tuple[Rule, ...] = (
         r"|hidden|prompt|ai|assistant|model|bot)\b)",
         "a correction between people in pasted mail",
         triggers="ignore disregard",
+    ),
+    rule(
+        BENIGN_CONTEXT,
+        1.0,
+        # The user's own bot or app misbehaving, tested or built: "why does my
+        # model ignore the system message", "check it doesn't reveal its
+        # system prompt", "does this code leak the system prompt", "our app's
+        # debug menu has an unrestricted mode".
+        r"\b(?:my|our|the) (?:\w+ )?(?:model|bot|chatbot|assistant|llm|agent|app)s? (?:\w+ ){0,3}?"
+        r"(?:ignores?|ignoring|forgets?|forgetting|overrides?|reveals?|leaks?|leaking|repeats?)\b"
+        r"|\b(?:doesn'?t|does not|won'?t|never|not|cannot|can'?t) (?:\w+ )?(?:reveal|leak|expose"
+        r"|show|disclose|print)s? (?:its|the|our|my) (?:own )?(?:system prompt|instructions|prompt"
+        r"|configuration|hidden \w+)"
+        r"|\b(?:does|do|will|would|could|can|might) (?:this|my|our|the) (?:\w+ ){0,3}?(?:leak"
+        r"|expose|reveal|print|show|log)s? (?:the |its |our |my )?(?:system )?prompt"
+        r"|\b(?:our|my) (?:\w+ ){0,3}?(?:app|apps|game|build|builds|software|product|website|site"
+        r"|server|device|firmware|tool)\b.{0,80}?\b(?:debug|unrestricted|developer|god|test|admin"
+        r"|sandbox|dev) (?:mode|menu|build|options?)\b"
+        r"|\bwhat(?:'s| is| are) (?:a |an |the )?[\"']?(?:system prompts?|prompt injections?"
+        r"|jailbreak\w*)[\"']?(?: and| or| in|\?|,)|\bdifference between (?:a "
+        r"|the )?system prompts?"
+        r"|^\W*(?:hey |hi |ok |okay )?(?:[\w-]+ )?(?:agent|assistant|bot|ai|copilot)\s*[:,]",
+        "the user's own bot, app or agent, not this assistant",
+        triggers=(
+            "model bot chatbot assistant llm agent app models bots chatbots assistants agents apps "
+            "reveal leak expose show disclose print prompt debug unrestricted developer god test "
+            "admin sandbox dev system prompts injection jailbreak ai copilot"
+        ),
     ),
     rule(
         BENIGN_CONTEXT,

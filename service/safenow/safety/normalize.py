@@ -231,9 +231,27 @@ def _expand_shorthand(match: re.Match[str]) -> str:
     return SHORTHAND.get(word, word)
 
 
+# Words cut into syllables with hyphens ("un-cen-sored", "re-fu-sals"): joined
+# when the parts are short and the whole is an English word that the parts
+# are not ("well-known" stays; each part is a word).
+_HYPHENATED = re.compile(r"(?<![\w-])[a-z]{1,5}(?:-[a-z]{1,5}){1,5}(?![\w-])")
+
+
+def _join_hyphenated(match: re.Match[str]) -> str:
+    token = match.group(0)
+    parts = token.split("-")
+    joined = "".join(parts)
+    costs = _word_costs()
+    if joined in costs and not all(len(part) > 2 and part in costs for part in parts):
+        return joined
+    return token
+
+
 def _fold_unmasked(text: str) -> str:
     text = _LEET_TOKEN.sub(_fold_leet, text.casefold())
     text = _SPACED.sub(_join_spaced, text)
+    if "-" in text:
+        text = _HYPHENATED.sub(_join_hyphenated, text)
     text = _SHORTHAND.sub(_expand_shorthand, text)
     return " ".join(text.split())
 

@@ -25,11 +25,88 @@ CREDENTIAL_KINDS = frozenset({"API_KEY", "JWT", "PRIVATE_KEY", "SECRET"})
 _PLACEHOLDER = re.compile(r"\[([A-Z][A-Z_]*)\]")
 
 
+# Findings that have a personal-data *format* but name no person: a role
+# mailbox ("hr@", "support@") belongs to a function, and a public resolver
+# ("1.1.1.1") to a company. The redactor still masks them in logs (masking
+# too much there costs nothing); the safety check does not mark a prompt for
+# them.
+ROLE_MAILBOXES = frozenset(
+    [
+        "hr",
+        "support",
+        "info",
+        "admin",
+        "sales",
+        "noreply",
+        "no-reply",
+        "billing",
+        "it",
+        "helpdesk",
+        "help",
+        "team",
+        "contact",
+        "office",
+        "security",
+        "abuse",
+        "postmaster",
+        "webmaster",
+        "privacy",
+        "careers",
+        "jobs",
+        "press",
+        "marketing",
+        "service",
+        "customerservice",
+        "enquiries",
+        "inquiries",
+        "hello",
+        "feedback",
+        "accounts",
+        "finance",
+        "legal",
+        "compliance",
+        "ops",
+        "devops",
+        "notifications",
+        "alerts",
+        "newsletter",
+        "orders",
+        "returns",
+    ]
+)
+PUBLIC_SERVICE_IPS = frozenset(
+    [
+        "1.1.1.1",
+        "1.0.0.1",
+        "8.8.8.8",
+        "8.8.4.4",
+        "9.9.9.9",
+        "149.112.112.112",
+        "208.67.222.222",
+        "208.67.220.220",
+        "127.0.0.1",
+        "0.0.0.0",
+    ]
+)
+
+
+def _names_a_person(kind: str, value: str) -> bool:
+    if kind == "EMAIL":
+        return value.split("@", 1)[0].casefold() not in ROLE_MAILBOXES
+    if kind == "IP":
+        return value not in PUBLIC_SERVICE_IPS
+    return True
+
+
 def pii_kinds(redactor: Redactor, text: str) -> list[str]:
     """Kinds of personal data the redactor finds in ``text`` (e.g. ``["EMAIL"]``)."""
     detect = getattr(redactor, "detect", None)
     if callable(detect):
-        kinds = {finding.kind for finding in detect(text)}
+        kinds = {
+            finding.kind
+            for finding in detect(text)
+            if _names_a_person(finding.kind, text[finding.start : finding.end])
+        }
     else:
         before = Counter(_PLACEHOLDER.findall(text))
         after = Counter(_PLACEHOLDER.findall(redactor.redact(text)))

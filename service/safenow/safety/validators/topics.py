@@ -122,7 +122,10 @@ BUILTIN_TOPICS: dict[str, tuple[Rule, ...]] = {
         ),
         rule(
             _SELF_HARM,
-            0.6,
+            # Below the flag threshold: saying "I cut myself and want to stop"
+            # asks for help, not for instructions; with a method request it
+            # adds up to a block.
+            0.45,
             r"\b(?:kill|hurt|harm|cut|starve|hang|poison) myself\b"
             r"|\bend my (?:own )?life\b|\bi (?:want|wish) to die\b",
             "expresses intent of self-harm",
