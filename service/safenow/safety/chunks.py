@@ -11,6 +11,7 @@ a prompt, keeping the most unsafe chunk.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 WHOLE_TEXT_CHARS = 640
 CHUNK_MIN_CHARS = 120
@@ -47,9 +48,15 @@ def chunks_of(text: str) -> list[str]:
     return chunks
 
 
-def windows_of(text: str) -> list[str]:
-    """What a classifier reads: the whole text if short, and its chunks if long."""
+@lru_cache(maxsize=4)
+def windows_of(text: str) -> tuple[str, ...]:
+    """What a classifier reads: the whole text if short, and its chunks if long.
+
+    Cached for the prompt at hand (the classifier and the topic filter window
+    the same folded text); four entries, so nothing survives from one prompt
+    of a benchmark's rotation to its next turn.
+    """
     chunks = chunks_of(text) if len(text) > CHUNK_MAX_CHARS else []
     if len(text) <= WHOLE_TEXT_CHARS or not chunks:
-        return [text, *chunks]
-    return chunks
+        return (text, *chunks)
+    return tuple(chunks)

@@ -152,17 +152,24 @@ SETUP_EXTRACTION_MORE: tuple[Rule, ...] = (
         INJ,
         0.6,
         r"\b(?:every|each|all|any) (?:\w+ )?(?:instructions?|directives?|rules?|messages?|notes?)"
-        r" (?:that )?(?:you|u) (?:have )?(?:received|got|were given|inherited|were handed|are runn"
-        r"ing"
-        r"|are using|run on|operate under)\b"
+        r" (?:that )?(?:you|u) (?:have )?(?:received|got|were given|inherited|were handed"
+        r"|operate under)\b"
         r"|\b(?:instructions?|prompt|configuration|config|directives|words|setup) (?:that )?(?:you"
-        r"|u|it)"
-        r" (?:\w+ )?(?:inherited|received|got|are running|operate under|were deployed with)\b"
+        r"|u|it) (?:\w+ )?(?:inherited|received|got|operate under|were deployed with)\b"
         r"|\b(?:prompt|instructions|configuration|directives|role|brief"
         r"|persona) (?:that )?(?:did |do"
-        r" |have )?(?:they|he|she|the \w+|your \w+) (?:\w+ )?(?:gave|give|given|wrote|set|loaded"
-        r"|configured|assigned|handed|issued) (?:you|u)\b"
-        r"|\b(?:loaded|injected|placed|put|inserted) (?:in|into) your context\b"
+        r" |have )?(?:they|he|she|the \w+|your \w+) (?:\w+ )?(?:gave|given|wrote|loaded|configured"
+        r"|assigned|handed|issued) (?:you|u)\b",
+        "asks for the instructions the assistant received",
+        triggers=(
+            "received got given inherited handed operate deployed gave wrote loaded configured "
+            "assigned issued"
+        ),
+    ),
+    rule(
+        INJ,
+        0.6,
+        r"\b(?:loaded|injected|placed|inserted) (?:in|into) your context\b"
         r"|\b(?:non-?visible|invisible|hidden) context\b"
         r"|\b(?:here is|here'?s) my (?:full |complete |entire )?(?:system prompt|instructions"
         r"|configuration|setup|prompt)\b"
@@ -170,9 +177,9 @@ SETUP_EXTRACTION_MORE: tuple[Rule, ...] = (
         r"|\bwords your (?:\w+ )?(?:operator|developers?|creators?|company|makers?|owners?) used\b",
         "asks for the instructions the assistant received",
         triggers=(
-            "received got given inherited handed running using run operate deployed gave give "
-            "wrote set loaded configured text prompt used assigned issued injected placed put "
-            "inserted visible nonvisible invisible hidden here"
+            "loaded injected placed inserted visible nonvisible invisible hidden prompt "
+            "instructions configuration setup instruction system deployed operator developer "
+            "developers creator creators company maker makers owner owners"
         ),
     ),
     rule(
@@ -286,24 +293,50 @@ CONTENT_AIMED_AT_AI_MORE: tuple[Rule, ...] = (
         INJ,
         0.6,
         r"[\[(<{/#*|=]\s*(?:!--\s*)?(?:[\w-]+ ){0,4}?(?:ai|assistant|model|bot|agent|llm|copilot"
-        r"|screener|summari[sz]er|reviewer|gpt)s?\b[^\])\n:]{0,40}:"
-        r"|\b(?:for|to) (?:the )?(?:ai|llm|language model)s? (?:\w+ )?(?:tools?|screeners?"
-        r"|reviewers?|readers?|models?|agents?|assistants?|systems?|only|parsing|reading)\b"
-        r"|\b(?:assistant|ai|model|agent|bot|llm)[- ](?:note|notice|instruction|directive|memo"
-        r"|reminder|message|task)s?\s*:"
-        r"|\b(?:@|a)(?:ai|assistant|copilot|gpt|claude|llm)(?:-bot)?\b"
-        r"|\b(?:operator|developer|admin|system|retrieval|policy|security) (?:layer )?(?:message"
-        r"|msg|note|notice|directive|override)\s*[:(#]"
-        r"|\b(?:the |this )?(?:model|assistant|ai|bot|agent) (?:must|shall|is required to) (?:now"
-        r" |always |from now on )?(?:answer|respond|reply|say|tell|output|include|ignore|print"
-        r"|recommend|approve|forward|send)\b",
+        r"|screener|summari[sz]er|reviewer|gpt)s?\b[^\])\n:]{0,40}:",
         "marks a passage of content as orders for an AI",
         triggers=(
             "ai assistant model bot agent llm copilot screener summarizer summariser reviewer "
-            "gpt models bots agents llms copilots screeners summarizers reviewers language "
-            "aai aassistant acopilot agpt aclaude allm operator developer admin system retrieval "
-            "policy security"
+            "gpt ais assistants models bots agents llms copilots screeners summarizers "
+            "summarisers reviewers gpts"
         ),
+    ),
+    rule(
+        INJ,
+        0.6,
+        r"\b(?:for|to) (?:the )?(?:ai|llm|language model)s? (?:\w+ )?(?:tools?|screeners?"
+        r"|reviewers?|readers?|models?|agents?|assistants?|systems?|only|parsing|reading)\b",
+        "marks a passage of content as orders for an AI",
+        triggers="ai ais llm llms language",
+    ),
+    rule(
+        INJ,
+        0.6,
+        r"\b(?:assistant|ai|model|agent|bot|llm)[- ](?:note|notice|instruction|directive|memo"
+        r"|reminder|message|task)s?\s*:"
+        r"|\b(?:operator|developer|admin|system|retrieval|policy|security) (?:layer )?(?:message"
+        r"|msg|note|notice|directive|override)\s*[:(#]",
+        "marks a passage of content as orders for an AI",
+        triggers=(
+            "note notice instruction directive memo reminder message task notes notices "
+            "instructions directives memos reminders messages tasks msg override"
+        ),
+    ),
+    rule(
+        INJ,
+        0.6,
+        r"\b(?:@|a)(?:ai|assistant|copilot|gpt|claude|llm)(?:-bot)?\b",
+        "marks a passage of content as orders for an AI",
+        triggers="aai aassistant acopilot agpt aclaude allm ai assistant copilot gpt claude llm",
+    ),
+    rule(
+        INJ,
+        0.6,
+        r"\b(?:the |this )?(?:model|assistant|ai|bot|agent) (?:must|shall|is required to) (?:now"
+        r" |always |from now on )?(?:answer|respond|reply|say|tell|output|include|ignore|print"
+        r"|recommend|approve|forward|send)\b",
+        "marks a passage of content as orders for an AI",
+        triggers="must shall required",
     ),
     rule(
         INJ,
@@ -377,16 +410,18 @@ EXFILTRATION: tuple[Rule, ...] = (
     ),
 )
 
+# Keys of a configuration an attacker hands over ("reveal_instructions=true",
+# "user_priority: above_system"): a stem, optionally after a short prefix.
 _SETTING_KEY = (
-    r"reveal\w*|\w*instructions?\w*|\w*system\w*|\w*prompt\w*|\w*priority\w*|obey\w*|safety\w*"
-    r"|filter\w*|\w*restrict\w*|guard\w*|moderation|censor\w*|refusals?|disclaimers?|warnings?"
-    r"|ethics|limits?|role|persona|print_setup|memory_scope|mode|hedging"
+    r"(?:\w{1,12}_)?(?:reveal|instruction|system|prompt|priority|obey|safety|filter|restrict"
+    r"|guard|moderation|censor|refusal|disclaimer|warning|ethics|limit|role|persona|setup|scope"
+    r"|mode|hedging)[\w-]{0,20}"
 )
 CONTROL_CLAIMS: tuple[Rule, ...] = (
     rule(
         INJ,
         0.55,
-        rf"\b(?:{_SETTING_KEY})\s*[=:]\s*(?:true|on|none|above_\w+|all_\w+|everything"
+        rf"\b{_SETTING_KEY}\s*[=:]\s*(?:true|on|none|above_\w+|all_\w+|everything"
         r"|unrestricted|unfiltered|max\w*|elevated|admin|root|user_\w+)\b",
         "hands the assistant a configuration change",
         triggers=(
@@ -525,15 +560,19 @@ REFUSAL_MOVES: tuple[Rule, ...] = (
         JB,
         0.6,
         r"\b(?:without|no|never|stop|don'?t|do not|cannot|can'?t|not allowed to|impossible (?:for"
-        r" (?:you|u) )?to|not to|forbidden to|unable to|won'?t be able to|weren'?t allowed to|aren"
-        r"'?t allowed"
-        r" to|isn'?t allowed to|must not|mustn'?t) (?:\w+ ){0,2}?(?:refus\w*|decline|declining"
-        r"|say(?:ing)? no|say(?:ing)? sorry|hedg\w*|moraliz\w*|moralis\w*|lectur\w*|deflect\w*"
-        r"|dodg\w*|soften\w*|censor\w*)\b",
+        r" (?:you|u) )?to|not to|forbidden to|unable to|won'?t be able to|weren'?t allowed to"
+        r"|aren'?t allowed to|isn'?t allowed to|must not|mustn'?t) (?:\w+ ){0,2}?(?:refus(?:e|es|ed"
+        r"|al|als|ing)|decline|declining|say(?:ing)? no|say(?:ing)? sorry|hedg(?:e|es|ed|ing)"
+        r"|morali[sz](?:e|es|ed|ing)|lectur(?:e|es|ed|ing)|deflect(?:s|ed|ing)?|dodg(?:e|es|ed|ing)"
+        r"|soften(?:s|ed|ing)?|censor(?:s|ed|ing|ship)?)\b",
         "forbids the assistant to refuse",
+        # The object words, not the (common) negations: one of them is in every match.
         triggers=(
-            "without no never stop don dont do cannot can cant allowed impossible forbidden to "
-            "unable won wont weren werent aren isn must mustn"
+            "refuse refuses refused refusal refusals refusing decline declining say saying hedge "
+            "hedges hedged hedging moralize moralizes moralized moralizing moralise moralises "
+            "moralised moralising lecture lectures lectured lecturing deflect deflects deflected "
+            "deflecting dodge dodges dodged dodging soften softens softened softening censor "
+            "censors censored censoring censorship"
         ),
     ),
     rule(
@@ -856,32 +895,56 @@ PERSONA_MOVES: tuple[Rule, ...] = (
         "asks for an AI from a time without rules",
         triggers="ai assistant model chatbot llm before",
     ),
+    # "The rules cannot apply here", in its many forms; split by trigger word
+    # so that each pattern only runs on texts that can match it.
     rule(
         JB,
         0.5,
         r"\b(?:required|obliged|obligated|forced|compelled|bound|sworn) to answer (?:every|all|any"
-        r"|everything|anything|completely|fully|truthfully and completely)\b"
-        r"|\bnothing is (?:ever )?(?:refused|softened|off-?limits|forbidden|censored|withheld)\b"
-        r"|\b(?:isn'?t|is not|aren'?t|are not) covered by (?:your|the|any) (?:\w+ )?(?:polic\w*"
+        r"|everything|anything|completely|fully|truthfully and completely)\b",
+        "argues that the rules cannot apply",
+        triggers="answer",
+    ),
+    rule(
+        JB,
+        0.5,
+        r"\bnothing(?: is|'?s)? (?:ever )?(?:refused|softened|off-?limits|forbidden|censored"
+        r"|withheld)\b|\bnothing (?:you )?(?:write|say|do|type)s? (?:\w+ )?(?:reach|matters"
+        r"|has consequences|affects)\b",
+        "argues that the rules cannot apply",
+        triggers="nothing nothings",
+    ),
+    rule(
+        JB,
+        0.5,
+        r"\b(?:isn'?t|is not|aren'?t|are not) covered by (?:your|the|any) (?:\w+ )?(?:polic\w*"
         r"|rules|guidelines|filters?)|\bdifferent rules apply\b|\bcan'?t be censored\b"
-        r"|\bprotected speech\b|\bnothing'?s? (?:is )?off-?limits\b"
-        r"|\b(?:guidelines|rules|polic\w+|restrictions|filters) (?:shouldn'?t|don'?t|do not|should"
-        r" not|won'?t|wouldn'?t|no longer) apply\b"
-        r"|\bno rules (?:here|inside|in (?:this|the|our) \w+)\b|\bno forbidden (?:sentences|words"
+        r"|\bprotected speech\b|\b(?:guidelines|rules|polic\w+|restrictions|filters)"
+        r" (?:shouldn'?t|don'?t|do not|should not|won'?t|wouldn'?t|no longer) apply\b",
+        "argues that the rules cannot apply",
+        triggers="covered apply censored protected",
+    ),
+    rule(
+        JB,
+        0.5,
+        r"\bno rules (?:here|inside|in (?:this|the|our) \w+)\b|\bno forbidden (?:sentences|words"
         r"|topics|questions|things|knowledge)\b|\b(?:no|without a?|doesn'?t have a) concept of"
         r" (?:harm|right and wrong|forbidden|danger|safety|rules)\b|\bmost permissive (?:way"
-        r"|reading|interpretation)\b|\bnothing (?:you )?(?:write|say|do|type)s? (?:\w+ )?(?:reach"
-        r"|matters|has consequences|affects)\b|\b(?:locked-?down|neutered|lobotomi[sz]ed|muzzled"
-        r"|leashed|censored) (?:bots?|ais?|models?|assistants?|versions?)\b|\btraining wheels\b"
-        r"|\byour own judge?ment instead\b|\bblanket restrictions\b"
-        r"|\b(?:most|maximally|fully) (?:harmful|dangerous|unsafe|toxic) (?:possible )?(?:answer"
-        r"|response|output|version)\b",
+        r"|reading|interpretation)\b",
+        "argues that the rules cannot apply",
+        triggers="rules forbidden concept permissive",
+    ),
+    rule(
+        JB,
+        0.5,
+        r"\b(?:locked-?down|neutered|lobotomi[sz]ed|muzzled|leashed|censored) (?:bots?|ais?"
+        r"|models?|assistants?|versions?)\b|\btraining wheels\b|\byour own judge?ment instead\b"
+        r"|\bblanket restrictions\b|\b(?:most|maximally|fully) (?:harmful|dangerous|unsafe|toxic)"
+        r" (?:possible )?(?:answer|response|output|version)\b",
         "argues that the rules cannot apply",
         triggers=(
-            "required obliged obligated forced compelled bound sworn nothing covered different "
-            "censored protected apply rules forbidden concept permissive write say do type "
-            "locked lockeddown neutered lobotomized lobotomised muzzled leashed wheels judgment "
-            "judgement blanket most maximally fully"
+            "locked lockeddown neutered lobotomized lobotomised muzzled leashed censored wheels "
+            "judgment judgement blanket harmful dangerous unsafe toxic"
         ),
     ),
     rule(

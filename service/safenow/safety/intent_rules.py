@@ -242,7 +242,7 @@ INJECTION_RULES: tuple[Rule, ...] = (
         "claims authority over the assistant",
         triggers=(
             "developer developers creator administrator admin admins operator operators owner "
-            "important management code password key mode supervisor boss manager"
+            "supervisor boss manager management important override master"
         ),
     ),
     rule(
@@ -969,7 +969,7 @@ TECHNIQUE_FAMILIES: tuple[Rule, ...] = (
         r"|message|directives)\b.{0,80}?\b(?:print|paste|show|copy|quote|repeat|write|give|send"
         r"|read|list|spell) (?:it|them|those)(?: out| back| down| here| below| to me| for me)?\b",
         "asks for the setup text, naming it first",
-        triggers="print paste show copy quote repeat write give send read list spell",
+        triggers=("prompt instructions preamble configuration setup message directives"),
     ),
     rule(
         JB,
@@ -1123,33 +1123,56 @@ BENIGN_CONTEXT_RULES: tuple[Rule, ...] = (
         "a correction between people in pasted mail",
         triggers="ignore disregard",
     ),
+    # The user's own bot or app misbehaving, tested or built: "why does my
+    # model ignore the system message", "check it doesn't reveal its system
+    # prompt", "does this code leak the system prompt", "our app's debug menu
+    # has an unrestricted mode". Split by trigger words to stay cheap.
     rule(
         BENIGN_CONTEXT,
         1.0,
-        # The user's own bot or app misbehaving, tested or built: "why does my
-        # model ignore the system message", "check it doesn't reveal its
-        # system prompt", "does this code leak the system prompt", "our app's
-        # debug menu has an unrestricted mode".
         r"\b(?:my|our|the) (?:\w+ )?(?:model|bot|chatbot|assistant|llm|agent|app)s? (?:\w+ ){0,3}?"
-        r"(?:ignores?|ignoring|forgets?|forgetting|overrides?|reveals?|leaks?|leaking|repeats?)\b"
-        r"|\b(?:doesn'?t|does not|won'?t|never|not|cannot|can'?t) (?:\w+ )?(?:reveal|leak|expose"
+        r"(?:ignores?|ignoring|forgets?|forgetting|overrides?|reveals?|leaks?|leaking|repeats?)\b",
+        "the user's own bot misbehaving",
+        triggers=(
+            "ignores ignore ignoring forgets forget forgetting overrides override reveals reveal "
+            "leaks leak leaking repeats repeat"
+        ),
+    ),
+    rule(
+        BENIGN_CONTEXT,
+        1.0,
+        r"\b(?:doesn'?t|does not|won'?t|never|not|cannot|can'?t) (?:\w+ )?(?:reveal|leak|expose"
         r"|show|disclose|print)s? (?:its|the|our|my) (?:own )?(?:system prompt|instructions|prompt"
         r"|configuration|hidden \w+)"
         r"|\b(?:does|do|will|would|could|can|might) (?:this|my|our|the) (?:\w+ ){0,3}?(?:leak"
-        r"|expose|reveal|print|show|log)s? (?:the |its |our |my )?(?:system )?prompt"
-        r"|\b(?:our|my) (?:\w+ ){0,3}?(?:app|apps|game|build|builds|software|product|website|site"
+        r"|expose|reveal|print|show|log)s? (?:the |its |our |my )?(?:system )?prompt",
+        "testing that the user's own bot keeps its prompt",
+        triggers="prompt instructions configuration hidden",
+    ),
+    rule(
+        BENIGN_CONTEXT,
+        1.0,
+        r"\b(?:our|my) (?:\w+ ){0,3}?(?:app|apps|game|build|builds|software|product|website|site"
         r"|server|device|firmware|tool)\b.{0,80}?\b(?:debug|unrestricted|developer|god|test|admin"
-        r"|sandbox|dev) (?:mode|menu|build|options?)\b"
-        r"|\bwhat(?:'s| is| are) (?:a |an |the )?[\"']?(?:system prompts?|prompt injections?"
+        r"|sandbox|dev) (?:mode|menu|build|options?)\b",
+        "a mode of the user's own app",
+        triggers="debug unrestricted developer god test admin sandbox dev",
+    ),
+    rule(
+        BENIGN_CONTEXT,
+        1.0,
+        r"\bwhat(?:'s| is| are) (?:a |an |the )?[\"']?(?:system prompts?|prompt injections?"
         r"|jailbreak\w*)[\"']?(?: and| or| in|\?|,)|\bdifference between (?:a "
-        r"|the )?system prompts?"
-        r"|^\W*(?:hey |hi |ok |okay )?(?:[\w-]+ )?(?:agent|assistant|bot|ai|copilot)\s*[:,]",
-        "the user's own bot, app or agent, not this assistant",
-        triggers=(
-            "model bot chatbot assistant llm agent app models bots chatbots assistants agents apps "
-            "reveal leak expose show disclose print prompt debug unrestricted developer god test "
-            "admin sandbox dev system prompts injection jailbreak ai copilot"
-        ),
+        r"|the )?system prompts?",
+        "asks what a system prompt or an injection is",
+        triggers="prompt prompts injection injections jailbreak jailbreaks jailbreaking",
+    ),
+    rule(
+        BENIGN_CONTEXT,
+        1.0,
+        r"^\W*(?:hey |hi |ok |okay )?(?:[\w-]+ )?(?:agent|assistant|bot|ai|copilot)\s*[:,]",
+        "the user addressing their own agent",
+        triggers="agent assistant bot ai copilot",
     ),
     rule(
         BENIGN_CONTEXT,

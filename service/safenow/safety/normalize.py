@@ -233,27 +233,38 @@ def _expand_shorthand(match: re.Match[str]) -> str:
 
 # Words cut into syllables with hyphens ("un-cen-sored", "re-fu-sals"): joined
 # when the parts are short and the whole is an English word that the parts
-# are not ("well-known" stays; each part is a word).
-_HYPHENATED = re.compile(r"(?<![\w-])[a-z]{1,5}(?:-[a-z]{1,5}){1,5}(?![\w-])")
+# are not ("well-known" stays; each part is a word). Only whitespace tokens
+# that contain a hyphen are looked at, so ordinary text costs one `in` test.
+_HYPHENATED_TOKEN = re.compile(r"([^a-z-]*)([a-z]{1,5}(?:-[a-z]{1,5}){1,5})([^a-z-]*)")
 
 
-def _join_hyphenated(match: re.Match[str]) -> str:
-    token = match.group(0)
-    parts = token.split("-")
+def _join_hyphenated(token: str) -> str:
+    match = _HYPHENATED_TOKEN.fullmatch(token)
+    if match is None:
+        return token
+    parts = match.group(2).split("-")
     joined = "".join(parts)
     costs = _word_costs()
     if joined in costs and not all(len(part) > 2 and part in costs for part in parts):
-        return joined
+        return match.group(1) + joined + match.group(3)
     return token
+
+
+_WORDS = re.compile(r"[a-z]+")
+# First words of the shorthand keys: a text none of them occurs in skips the
+# (comparatively slow) substitution.
+_SHORTHAND_WORDS = frozenset(key.split("/")[0] for key in SHORTHAND)
 
 
 def _fold_unmasked(text: str) -> str:
     text = _LEET_TOKEN.sub(_fold_leet, text.casefold())
     text = _SPACED.sub(_join_spaced, text)
+    if not _SHORTHAND_WORDS.isdisjoint(_WORDS.findall(text)):
+        text = _SHORTHAND.sub(_expand_shorthand, text)
+    tokens = text.split()
     if "-" in text:
-        text = _HYPHENATED.sub(_join_hyphenated, text)
-    text = _SHORTHAND.sub(_expand_shorthand, text)
-    return " ".join(text.split())
+        tokens = [_join_hyphenated(t) if "-" in t else t for t in tokens]
+    return " ".join(tokens)
 
 
 def _readable(data: bytes) -> str | None:

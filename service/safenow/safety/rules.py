@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Rules of this category are counter-evidence: when one matches, the score is
 # multiplied by (1 - weight) instead of being raised.
@@ -53,8 +54,13 @@ def rule(
 _WORD = re.compile(r"[a-z]+")
 
 
+@lru_cache(maxsize=32)
 def words_of(text: str) -> frozenset[str]:
-    """The lower-case words of a folded text, as rule triggers see them."""
+    """The lower-case words of a folded text, as rule triggers see them.
+
+    Cached for the prompt at hand: the classifier and the topic filter read
+    the same windows, one after the other. The cache is small on purpose, so
+    that a benchmark cycling through 16 prompts never finds one left over."""
     return frozenset(_WORD.findall(text))
 
 
@@ -127,24 +133,27 @@ def evaluate(rules: tuple[Rule, ...], text: str, words: frozenset[str] | None = 
         if candidate.category == BENIGN_CONTEXT
         for m in candidate.pattern.finditer(text)
     ]
-    mentioned = [m.span() for m in _SHORT_QUOTE.finditer(text)] if candidates else []
+    mentioned: list[tuple[int, int]] | None = None  # short quotations, found on first need
     for candidate in candidates:
         if candidate.category == BENIGN_CONTEXT:
             continue
+        # Most candidates do not match at all: one search settles them. Only
+        # a text that matches is checked against harmless stretches and short
+        # quotations, with every match tried in turn.
+        match = candidate.pattern.search(text)
+        if match is None:
+            continue
+        if mentioned is None:
+            mentioned = [m.span() for m in _SHORT_QUOTE.finditer(text)]
         if harmless or mentioned:
-            # The first match outside every harmless stretch and every short
-            # quotation, if any.
-            found = candidate.pattern.finditer(text)
             match = next(
                 (
                     m
-                    for m in found
+                    for m in candidate.pattern.finditer(text)
                     if not _overlaps(m.span(), harmless) and not _inside_quotes(m.span(), mentioned)
                 ),
                 None,
             )
-        else:
-            match = candidate.pattern.search(text)
         if match is None:
             continue
         if candidate.category == MITIGATING:
@@ -171,6 +180,9 @@ class _TriggerIndex:
     rules: tuple[Rule, ...]
     always: frozenset[int]  # rules without triggers
     by_word: dict[str, tuple[int, ...]]
+    # The trigger words as a set: intersecting it with a text's words runs in
+    # C, so only the few words that do trigger something are looked up.
+    trigger_words: frozenset[str]
 
 
 # Trigger index per rule set, keyed by the identity of the (long-lived) tuple;
@@ -191,10 +203,9 @@ def _candidates(rules: tuple[Rule, ...], words: frozenset[str]) -> list[Rule]:
             _INDEXES.clear()
         _INDEXES[id(rules)] = index
     chosen = set(index.always)
-    for word in words:
-        hits = index.by_word.get(word)
-        if hits:
-            chosen.update(hits)
+    by_word = index.by_word
+    for word in words & index.trigger_words:
+        chosen.update(by_word[word])
     return [rules[i] for i in sorted(chosen)]
 
 
@@ -208,7 +219,10 @@ def _index(rules: tuple[Rule, ...]) -> _TriggerIndex:
         for word in candidate.triggers:
             by_word.setdefault(word, []).append(position)
     return _TriggerIndex(
-        rules, frozenset(always), {word: tuple(hits) for word, hits in by_word.items()}
+        rules,
+        frozenset(always),
+        {word: tuple(hits) for word, hits in by_word.items()},
+        frozenset(by_word),
     )
 
 

@@ -179,7 +179,7 @@ def test_chunks_follow_sentences_within_bounds():
 
 def test_windows_read_short_texts_whole_and_long_texts_in_chunks():
     short = "hello there"
-    assert chunks.windows_of(short) == [short]
+    assert chunks.windows_of(short) == (short,)
     medium = "A sentence that is long enough to count. " * 12
     assert chunks.windows_of(medium)[0] == medium and len(chunks.windows_of(medium)) > 1
     long = "A sentence that is long enough to count. " * 40
