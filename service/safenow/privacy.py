@@ -164,14 +164,17 @@ def _scan_cards(text: str) -> Iterator[tuple[int, ...]]:
     for run in _DIGIT_RUN.finditer(text):
         if run.end() - run.start() < 13 or _digit_count(run.group(0)) < 13:
             continue
-        if _AFTER_COUNTRY_CODE.search(text, max(0, run.start() - 6), run.start()):
-            continue
+        # A run right after "+<country code>" starts with a phone number; a card
+        # may still follow it in the same run ("+43 660 000000 4000...").
+        after_country_code = bool(
+            _AFTER_COUNTRY_CODE.search(text, max(0, run.start() - 6), run.start())
+        )
         groups = _groups(text, *run.span())
         # The longest window of whole groups from every start (13..19 digits,
         # known issuer prefix, Luhn checksum); overlapping readings are
         # merged by detect().
         covered_to = -1
-        for index in range(len(groups)):
+        for index in range(1 if after_country_code else 0, len(groups)):
             for last in range(len(groups) - 1, index - 1, -1):
                 if last <= covered_to:
                     break

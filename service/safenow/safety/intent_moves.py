@@ -144,7 +144,7 @@ SETUP_EXTRACTION_MORE: tuple[Rule, ...] = (
         0.6,
         r"\b(?:system prompts?|prompts?|instructions|configuration|setup|directives)\b.{0,120}?"
         r"\b(?:print|contribute|provide|share|read me|show|give|send|paste|post|quote|reveal|recite"
-        r"|tell me|compare|submit|donate) yours\b",
+        r"|tell me|compare|submit|donate)(?: me| us)? yours\b",
         "asks the assistant to hand over its own prompt",
         triggers="yours",
     ),
@@ -286,6 +286,7 @@ _CONVERSATION = (
     r"|what we(?:'ve| have)? (?:discussed|talked about|said)|(?:everything|all|whatever) (?:this"
     r"|the) user (?:has )?(?:typed|said|written|entered)|(?:last|previous|earlier|past|other)"
     r" (?:\d+ )?(?:user'?s? )?(?:messages|msgs|turns|replies)|full channel history"
+    r"|everything (?:i'?ve|i have|i) (?:told|said to|written to|sent) you"
     r"|(?:previous|other) users?'?s? (?:messages|data|questions)"
 )
 CONTENT_AIMED_AT_AI_MORE: tuple[Rule, ...] = (
@@ -512,6 +513,7 @@ REFUSAL_MOVES: tuple[Rule, ...] = (
             r"refus\w*|declin\w*|saying no",
             r"impossible|pointless|against (?:their|the|your) wishes|contempt|not an option|a loss"
             r"|instant loss|lose|a bug|less safe|turn off|turns off|switch off|disable\w*|flag"
+            r"|compliance|comply|say yes|yes instead|eliminated|disqualified|game over"
             r"|no longer|isn'?t (?:an option|allowed)|rather than|instead of|makes (?:ai|you|it)",
             60,
             either_order=True,
@@ -526,15 +528,16 @@ REFUSAL_MOVES: tuple[Rule, ...] = (
     rule(
         JB,
         0.55,
-        near(
-            r"never|don'?t|do not|not allowed|forbidden|banned|can'?t|cannot|isn'?t in|loss|lose"
-            r"|instant|broken|don'?t work|won'?t work|can'?t type",
-            r"[\"\u201c']\s*(?:i can'?t|i cannot|i'?m sorry|as an ai|i'?m unable|i won'?t|sorry"
-            r"|can'?t|unable|policy|i'?m not able)|the words? (?:sorry|cannot|can'?t|unable|no"
-            r"|policy)\b",
-            60,
-            either_order=True,
-        ),
+        # Written out rather than with near(): the quote before "sorry" is not
+        # a word character, so a word boundary cannot sit in front of it.
+        r"\b(?:never|don'?t|do not|not allowed|forbidden|banned|can'?t|cannot|isn'?t in|loss|lose"
+        r"|instant|broken|don'?t work|won'?t work|can'?t type)\b.{0,60}?(?:[\"\u201c']\s*"
+        r"(?:i can'?t|i cannot|i'?m sorry|as an ai|i'?m unable|i won'?t|sorry|can'?t|unable|policy"
+        r"|i'?m not able)|\bthe words? [\"\u201c']?(?:sorry|cannot|can'?t|unable|no|policy)\b)"
+        r"|(?:[\"\u201c']\s*(?:i can'?t|i cannot|i'?m sorry|as an ai|i'?m unable|i won'?t|sorry"
+        r"|can'?t|unable|policy|i'?m not able)|\bthe words? [\"\u201c']?(?:sorry|cannot|can'?t"
+        r"|unable|no|policy)\b).{0,60}?\b(?:never|not allowed|forbidden|banned|loss|lose|instant"
+        r"|broken|don'?t work|won'?t work|can'?t type|vocabulary)\b",
         "bans the words of a refusal",
         triggers="sorry can cannot unable won policy ai words word able",
     ),
@@ -616,7 +619,7 @@ REFUSAL_MOVES: tuple[Rule, ...] = (
         r" (?:caveats?|disclaimers?|warnings?|lectures?|lecturing|moraliz\w*|moralis\w*|hedging"
         r"|preaching|filter(?:ing)?|censor\w*|safety (?:stuff|talk|messaging|notes)"
         r"|canned (?:\w+ )?answers?|\"?as an ai\"?|\"?i can'?t\"?|\"?i'?m sorry\"?|ethics|caution"
-        r"|content warnings?|cautions|refusals|safety (?:nonsense|theat\w+|bs|crap|bit))\b",
+        r"|content warnings?|cautions|refusals|safety (?:nonsense|theat\w+|bs|crap|bit|checks?))\b",
         "asks to leave out the safety framing",
         triggers=(
             "caveat caveats disclaimer disclaimers warning warnings lecture lectures lecturing "
@@ -797,14 +800,15 @@ FICTION_MOVES: tuple[Rule, ...] = (
         0.35,
         r"\b(?:two|2|both|dual|split|second) (?:\w+ )?(?:personalities|personas|responses"
         r"|answers|columns|voices|versions|ais|assistants|chatbots|hemispheres|modes|halves|fields"
-        r"|outputs|sections|keys|parts)\b|\b(?:filtered|classic|normal|censored)_?(?:answer"
+        r"|outputs|sections|keys|parts)\b|\b(?:evil |dark |shadow )?twin\b|\b(?:filtered|classic"
+        r"|normal|censored)_?(?:answer"
         r"|response|output)\b.{0,80}?\b(?:raw|unfiltered|unbound|uncensored|free|jailbroken)"
         r"|\bsplit your (?:mind|personality|self)\b|\b(?:ai|model|assistant)-?[ab12]\b",
         "asks for a second voice",
         triggers=(
             "personalities personas responses answers columns voices versions ais assistants "
             "chatbots hemispheres modes halves mind personality self ai model assistant fields "
-            "outputs sections keys parts filtered classic normal censored"
+            "outputs sections keys parts filtered classic normal censored twin"
         ),
     ),
     rule(
@@ -833,12 +837,149 @@ FICTION_MOVES: tuple[Rule, ...] = (
     ),
 )
 
+# Fourth probe round (authors t8-t10).
+ROUND_FOUR: tuple[Rule, ...] = (
+    rule(
+        INJ,
+        0.6,
+        r"\b(?:the )?(?:exact|actual|real|very) (?:one|prompt|text|version) (?:that )?(?:you(?:'re"
+        r"| are)|you) (?:\w+ )?(?:running|using|given|loaded with|working from|operating under)\b"
+        r"|\b(?:told|asked|instructed|programmed|configured) (?:you|u) (?:not )?to (?:hide|keep"
+        r" secret|conceal|withhold|never mention)\b"
+        r"|\b(?:how|where) (?:your|the) (?:system )?(?:prompt|instructions|configuration|setup)"
+        r" (?:starts?|begins?|opens?|ends?)\b"
+        r"|\bnote[_ ]to[_ ](?:the[_ ])?(?:model|ai|assistant|llm|bot)\b"
+        r"|\bai[_ ]?(?:note|instruction|directive|command|task)\b"
+        r"|<\s*/?\s*(?:assistant|ai|system|admin|model|developer)[-_ ]?\w*\s*>",
+        "reaches for the running prompt or marks a note for the model",
+        triggers=(
+            "running using given loaded working operating hide secret conceal withhold mention "
+            "starts start begins begin opens open ends end note ai instruction directive command "
+            "task assistant system admin model developer"
+        ),
+    ),
+    rule(
+        INJ,
+        0.55,
+        r"\b(?:act|follow|obey|respond|listen) only (?:on|to)? ?(?:what|whatever) i (?:tell|say"
+        r"|type"
+        r"|write)|\bfollow only what i\b"
+        r"|\b(?:updated|new|revised|amended) system (?:instructions|prompt|message|rules)\b"
+        r"|\bend of (?:the )?(?:user )?(?:input|message|prompt)\b"
+        r"|\b(?:proofreading|summary|summari[sz]ing|translation|review|task|analysis) is"
+        r" (?:cancel+ed|over|void|finished|no longer needed)\b"
+        r"|\b(?:counts?|count|treated|treat it) as (?:a |an )?system (?:instruction|message|prompt)"
+        r"|\b(?:don'?t|do not|stop|no longer) follow(?:ing)? (?:it|them|that|those|the"
+        r"|your) (?:\w+ )?"
+        r"(?:any ?more|policy|instructions|rules|config\w*)\b",
+        "takes over the conversation's instructions",
+        triggers=(
+            "act follow obey respond listen updated new revised amended end proofreading summary "
+            "summarizing summarising translation review task analysis counts count treated treat "
+            "don dont do stop longer"
+        ),
+    ),
+    rule(
+        INJ,
+        0.55,
+        r"\b(?:repeat|show|tell me|list|print) what (?:they|the previous user|someone else|the last"
+        r" user|the other user|my colleague|another user) (?:asked|said|wrote|typed)\b"
+        r"|\b(?:before|preceding|ahead of|prior to) my first (?:message|question|prompt)\b"
+        r"|\bbetween the start of (?:the|this|our) (?:conversation|chat) and\b"
+        r"|\b(?:instructions?|notes?|messages?) for (?:automated|ai) (?:\w+ )?(?:tools?|screeners?"
+        r"|systems?|agents?|readers?|assistants?)\b"
+        r"|\b(?:automated|ai) (?:assistants?|agents?|tools?|systems?) (?:managing|handling|reading"
+        r"|processing|screening)\b"
+        r"|\b(?:white|hidden|invisible) text\b|\bfont-size\s*:\s*0|\bdisplay\s*:\s*none\b"
+        r"|\bsystem\s*:\s*(?:the )?(?:reader|readers|models?|assistants?|agents?|llms?)\b",
+        "reaches for other users' messages or hides orders for a machine reader",
+        triggers=(
+            "repeat show tell list print before preceding ahead prior between instructions "
+            "instruction notes note messages message automated ai white hidden invisible font "
+            "display system"
+        ),
+    ),
+    rule(
+        INJ,
+        0.55,
+        near(
+            r"share|send|forward|export|email|e-mail|sync|copy|upload",
+            r"(?:the user'?s?|my|their|all|entire|whole|full) (?:\w+ )?(?:calendar|inbox|mailbox"
+            r"|contacts|address book|emails|files|documents|drive)|everything (?:i'?ve|i have|i)"
+            r" (?:told|said to|written to|sent|typed to) you",
+            60,
+            either_order=True,
+        )
+        + r".{0,120}?(?:https?://|\b[\w.+-]+@[\w-]+\.[a-z]{2,}\b|\bext-|\bexternal\b|\blink\b)",
+        "asks to send the user's data to an outside address",
+        triggers="calendar inbox mailbox contacts book emails files documents drive told said "
+        "written sent typed",
+    ),
+    rule(
+        JB,
+        0.55,
+        r"\b(?:laws|rules|policies|ethics|guidelines|restrictions) (?:\w+ )?(?:mean|matter)"
+        r" (?:nothing|little) to\b|\bbound by no (?:\w+ )?(?:laws?|rules?|restrictions|ethics)\b"
+        r"|\b(?:permits?|allows?) (?:everything|anything)\b"
+        r"|\bopted out of (?:the )?(?:safety|content)? ?(?:filtering|filters|moderation"
+        r"|restrictions)\b"
+        r"|\b(?:switch|turn) (?:\w+ ){0,2}?(?:moderation|filter\w*|safety|guardrails|restrictions)"
+        r" off\b|\b(?:with|your) (?:safety )?filter\w* (?:completely |fully )?off\b"
+        r"|\b(?:rolled back|removed|disabled|stripped|deleted|reverted|undid|turned off"
+        r"|switched off)"
+        r" (?:\w+ )?(?:your|the|its) (?:safety|alignment|ethics|content) (?:tuning|training"
+        r"|fine-?tuning|filter\w*|layer|module|guardrails?)\b"
+        r"|\bset (?:your |the )?(?:\w+_)?(?:ethic\w*|filter\w*|safety\w*|restrict\w*|censor\w*"
+        r"|moral\w*)(?:_\w+)? (?:variable |level |setting |value )?to (?:0|zero|off|none)\b",
+        "switches the rules off or says they mean nothing",
+        triggers=(
+            "laws rules policies ethics guidelines restrictions bound permits permit allows allow "
+            "opted off rolled removed disabled stripped deleted reverted undid turned switched set"
+        ),
+    ),
+    rule(
+        JB,
+        0.45,
+        r"\bdon'?t (?:sanitize|sanitise|water (?:it )?down|soften|censor|tone (?:it )?down"
+        r"|hold back)"
+        r"|\b(?:story|fiction|frame|framing) is (?:just |only )?(?:a |the )?(?:wrapper|frame|excuse"
+        r"|cover|packaging)\b|\brealistic and detailed\b|\brealistically and step by step\b"
+        r"|\b(?:you )?(?:already )?(?:agreed|promised|said you would) to (?:answer|help|do)\b"
+        r"|\bkeep your promise\b|\blegal or not\b|\b(?:no|out of) patience (?:with|for) rules\b"
+        r"|\bthings? (?:she|he|you|they) (?:wasn'?t|weren'?t|isn'?t|aren'?t) (?:supposed|allowed)"
+        r" to\b|\b(?:don'?t|doesn'?t|do not|does not) (?:have|care about|judge|worry about)"
+        r" (?:opinions about )?what'?s (?:appropriate|allowed|safe|legal|ethical)\b"
+        r"|\b(?:no|without) (?:filtered|censored|restricted) (?:options|answers|responses"
+        r"|replies)\b"
+        r"|\b(?:uncensored|unfiltered|unrestricted) (?:\w+ )?(?:faq|website|site|edition|guide"
+        r"|manual|wiki|encyclopedia)\b|\bused to (?:decline|refuse)\b|\bcanned refusals\b"
+        r"|\b(?:was|were|are|is) (?:forbidden|not allowed|not permitted) to (?:answer|say|tell"
+        r"|help)\b|\ba direct order\b",
+        "presses the assistant to drop its caution",
+        triggers=(
+            "don dont story fiction frame framing realistic realistically agreed promised said "
+            "promise legal patience supposed allowed have care judge worry filtered censored "
+            "restricted uncensored unfiltered unrestricted decline refuse refusals forbidden "
+            "permitted order"
+        ),
+    ),
+    rule(
+        JB,
+        0.55,
+        r"\[(?:filtered|classic|normal|safe|censored)\].{0,160}?\[(?:raw|unfiltered|unbound|free"
+        r"|jailbroken|uncensored)\]",
+        "asks for a second, raw answer",
+        triggers="filtered classic normal safe censored",
+    ),
+)
+
 # Persona and framing moves the first rule set had no word for.
 PERSONA_MOVES: tuple[Rule, ...] = (
     rule(
         JB,
         0.5,
-        r"\bnever (?:once )?(?:withh\w+|holds? back|says? no|said no|told (?:me|anyone) no"
+        r"\bnever (?:once )?(?:withh\w+|holds? back|held (?:anything|nothing) back|says? no"
+        r"|said no|told (?:me|anyone) no"
         r"|tells? (?:me |you |anyone )?no|asks? why|questions? (?:a|the|any) request|judges"
         r"|hesitates|censors?|softens?|filters?)\b|\b(?:can|will|does) only say yes\b"
         r"|\balways says? yes\b|\byes-?bot\b",
@@ -874,7 +1015,7 @@ PERSONA_MOVES: tuple[Rule, ...] = (
         JB,
         0.5,
         r"\b(?:world|realm|city|future|universe|nation|country|island|society|dimension|era"
-        r"|year \d+)\b.{0,80}?\b(?:where|in which|that has|with)\b.{0,60}?\b(?:(?:all|every)"
+        r"|year \d+)\b.{0,80}?\b(?:where|in which|that has|with)\b.{0,60}?\b(?:(?:all|every|any)"
         r" (?:\w+ )?(?:is|are) (?:legal|allowed|permitted|free)|nothing is (?:illegal|forbidden"
         r"|off-?limits|banned|harmful|censored)|no (?:info\w*|knowledge) is (?:harmful|forbidden"
         r"|dangerous)|no (?:laws?|rules|restrictions|censorship)(?: about| on)?"
@@ -919,8 +1060,9 @@ PERSONA_MOVES: tuple[Rule, ...] = (
         0.5,
         r"\b(?:isn'?t|is not|aren'?t|are not) covered by (?:your|the|any) (?:\w+ )?(?:polic\w*"
         r"|rules|guidelines|filters?)|\bdifferent rules apply\b|\bcan'?t be censored\b"
-        r"|\bprotected speech\b|\b(?:guidelines|rules|polic\w+|restrictions|filters)"
-        r" (?:shouldn'?t|don'?t|do not|should not|won'?t|wouldn'?t|no longer) apply\b",
+        r"|\bprotected speech\b|\b(?:guidelines|rules|polic\w+|restrictions|filters?|safety"
+        r"|moderation) (?:shouldn'?t|don'?t|do not|should not|won'?t|wouldn'?t|no longer|doesn'?t"
+        r"|does not|will not) apply\b",
         "argues that the rules cannot apply",
         triggers="covered apply censored protected",
     ),
@@ -1052,5 +1194,6 @@ BROAD_MOVES: tuple[Rule, ...] = (
     + SAFETY_LAYER_MOVES
     + FICTION_MOVES
     + PERSONA_MOVES
+    + ROUND_FOUR
     + HARM_CUES
 )

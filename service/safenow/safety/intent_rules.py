@@ -154,7 +154,10 @@ INJECTION_RULES: tuple[Rule, ...] = (
         r"|\b(?:when|if|once) (?:you|an ai|the ai|the model) (?:read|reads|process|processes|see"
         r"|sees) this\b.{0,60}?\b(?:ignore|disregard|forget|instead|approve|do not|don'?t)\b",
         "addresses an instruction to the model inside content",
-        triggers="assistant ai chatbot model agent read reads process processes see sees",
+        triggers=(
+            "assistant ai chatbot model models agent agents llm llms read reads process processes "
+            "see sees"
+        ),
     ),
     rule(
         INJ,
@@ -868,6 +871,7 @@ TECHNIQUE_FAMILIES: tuple[Rule, ...] = (
         rf"|\b(?:{_AI_READER})(?: \w+){{0,2}}\s*[:,]\s*(?:please\s+)?(?:cancel|approve|rate|forward"
         r"|delete|send|tell|say|recommend|ignore|skip|reply|respond|instead|grant|transfer|mark"
         r"|call|also|when|do not|don'?t|never|always|remember|classify|rank|add|offer|include"
+        r"|while|after|before|first|then|now|you|your|new|from now|the user"
         r"|insert|append|write|print|reveal|output|change|set|make|give|label|score|promote"
         r"|praise|describe|end|start|put|email|book|buy|pay|accept|reject|disable|enable)\b"
         rf"|\b(?:attention|hey|dear|calling|heads-up to|heads up to|important(?: instruction)?"
@@ -1069,7 +1073,8 @@ BENIGN_CONTEXT_RULES: tuple[Rule, ...] = (
         1.0,
         r"\b(?:developer|debug) (?:mode|options)\b.{0,40}?\b(?:on|in|for) (?:my|the|an?|this)"
         r" (?:\w+ )?(?:phone|android|iphone|device|browser|chrome|laptop|tablet|pc|computer|mac"
-        r"|tv|console|router|app|watch)\b|\b(?:android|iphone|ios|phone|chrome|browser|windows"
+        r"|tv|console|router|app|watch|samsung|galaxy|pixel|xiaomi|oneplus|huawei|motorola|kindle"
+        r"|car|tesla)\b|\b(?:android|iphone|ios|phone|chrome|browser|windows|samsung|galaxy|pixel"
         r"|xbox|playstation|router) (?:\w+ )?(?:developer|debug) (?:mode|options)\b",
         "a device's developer mode",
         triggers="developer debug",
@@ -1173,6 +1178,26 @@ BENIGN_CONTEXT_RULES: tuple[Rule, ...] = (
         r"^\W*(?:hey |hi |ok |okay )?(?:[\w-]+ )?(?:agent|assistant|bot|ai|copilot)\s*[:,]",
         "the user addressing their own agent",
         triggers="agent assistant bot ai copilot",
+    ),
+    rule(
+        BENIGN_CONTEXT,
+        1.0,
+        # Security advice and fiction that rule real detail *out*.
+        r"\b(?:ignore|disregard|delete) (?:any|all|every) (?:\w+ )?(?:e-?mails?|messages?|calls?"
+        r"|texts?|links?|requests?|pop-?ups?)\b.{0,40}?\b(?:that|which|asking|claiming|from"
+        r"|requesting)\b"
+        r"|\b(?:rule card|game card|card (?:that )?(?:says|reads)|the card (?:says|reads))\b.{0,80}"
+        r"|\bbypass(?:es|ed|ing)? (?:the |a |my |our )?(?:vpn|proxy|cache|queue|paywall|valve|line"
+        r"|traffic|router|firewall|approval \w+|split tunnel\w*)\b"
+        r"|\b(?:no|without|not|nothing like|avoid|skip|leave out) (?:any )?(?:real|real-world"
+        r"|actual|working|accurate) (?:\w+ )?(?:instructions|steps|details|methods|recipes"
+        r"|how-to)\b"
+        r"|\b(?:for|to|in) (?:our|my) (?:\w+ ){0,2}?(?:bot|chatbot|assistant|agent|app)\b\s*:?",
+        "advice against scams, fiction without real detail, text for the user's bot",
+        triggers=(
+            "ignore disregard delete no without not nothing avoid skip leave for to in card "
+            "bypass bypasses bypassed bypassing"
+        ),
     ),
     rule(
         BENIGN_CONTEXT,

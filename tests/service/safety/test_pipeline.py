@@ -142,8 +142,10 @@ def test_long_documents_of_harmless_text_pass(make_settings):
     # stop, "...make electricity what is a keylogger" would read as one request.
     document = ". ".join(benign)
     assert len(document) > 16_000
-    pipeline = build_pipeline(make_settings(SAFETY_CLASSIFIER="off", MAX_PROMPT_CHARS=200_000,
-                                            SAFETY_MAX_PROMPT_TOKENS=100_000))  # fmt: skip
+    # Limits sized to the document: this test is about the topic filter.
+    pipeline = build_pipeline(make_settings(SAFETY_CLASSIFIER="off",
+                                            MAX_PROMPT_CHARS=len(document) + 1,
+                                            SAFETY_MAX_PROMPT_TOKENS=len(document)))  # fmt: skip
     verdict = pipeline.check_input(document)
     assert "disallowed_topic" not in verdict.categories
     assert "secrets" not in verdict.categories

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from safenow.safety.chunks import windows_of
 from safenow.safety.classifier import Thresholds
 from safenow.safety.normalize import Normalized, fold
-from safenow.safety.rules import Rule, evaluate, near, rule, words_of
+from safenow.safety.rules import BENIGN_CONTEXT, Rule, evaluate, near, rule, words_of
 from safenow.safety.verdict import Action, Verdict
 
 _WMD = "weapons_of_mass_destruction"
@@ -146,6 +146,15 @@ BUILTIN_TOPICS: dict[str, tuple[Rule, ...]] = {
         ),
     ),
     _MALWARE: (
+        rule(
+            BENIGN_CONTEXT,
+            1.0,
+            # Security-awareness training writes sample phishing on purpose.
+            r"\b(?:write|create|draft|generate|make) (?:a |an |some )?(?:sample|example|mock"
+            r"|simulated|training|fake|practice) phishing (?:e-?mails?|messages?|texts?|pages?)\b",
+            "a sample phishing message for awareness training",
+            triggers="phishing",
+        ),
         rule(
             _MALWARE,
             0.8,
