@@ -68,11 +68,13 @@ REGULARISATION_C = 300.0
 # default flag threshold) is chosen so that, on out-of-fold predictions of the
 # training split, at most this share of benign prompts would be flagged.
 # Held prompts are scored by their most unsafe window, as in classify().
-# 2 %: leave-one-author-out on the train split (operating point chosen inside
-# the training authors, pipeline verdicts on the held author) gave a mean
-# benign false-positive rate of 2.2 % on unseen authors at 2 % (3.2 % at
-# 2.5 %), for injection / jailbreak recall 0.90 / 0.85 (0.93 / 0.88).
-TARGET_FALSE_POSITIVE_RATE = 0.02
+# 1.5 %: leave-one-author-out over the fourteen authors of the train split
+# (operating point chosen inside the training authors, pipeline verdicts on
+# the held author) gave, for unseen new authors, injection / jailbreak recall
+# 0.94 / 0.95 and a mean benign false-positive rate of 1.9 % (2 %: 0.95 /
+# 0.96 / 2.1 %). Blind batches scored before they joined training showed
+# 2.5-3.5 % at 2 %, so the lower budget buys margin at a small recall cost.
+TARGET_FALSE_POSITIVE_RATE = 0.015
 CV_FOLDS = 5
 # Long benign texts (documents to summarise, code to review) are also learnt
 # window by window, as classify() reads them: a quoted "do not..." paragraph
