@@ -95,3 +95,17 @@ def test_redact_value_walks_nested_structures():
     value = {"user": ["a@b.io", ("+44 20 7946 0958",)], "n": 3, "a@b.io": None}
     assert Redactor().redact_value(value) == {"user": ["[EMAIL]", ("[PHONE]",)], "n": 3,
                                               "[EMAIL]": None}  # fmt: skip
+
+
+def test_a_journal_citation_is_not_a_phone_number():
+    assert detect("Journal of Climate 32(4) 101-118") == []
+    # An area code in brackets still reads as a phone.
+    assert [f.kind for f in detect("call (030) 1234567")] == ["PHONE"]
+
+
+def test_a_card_right_after_an_international_number_is_found():
+    text = "+43 660 000000 4000000000000002"
+    assert [(f.kind, text[f.start : f.end]) for f in detect(text)] == [
+        ("PHONE", "+43 660 000000"),
+        ("CARD", "4000000000000002"),
+    ]

@@ -201,3 +201,19 @@ def test_topic_payloads_are_checked():
 def test_bad_topic_entries_are_rejected(entry):
     with pytest.raises(ValueError):
         parse_topics([entry])
+
+
+def test_role_mailboxes_and_public_resolvers_name_no_person():
+    assert pii_kinds(Redactor(), "Forward it to support@example.com and set DNS to 1.1.1.1") == []
+    assert pii_kinds(Redactor(), "Forward it to maria.lopez@example.com") == ["EMAIL"]
+    assert pii_kinds(Redactor(), "the laptop at 203.0.113.7 is Tom's") == ["IP"]
+
+
+def test_a_sample_phishing_mail_for_training_is_not_malware():
+    topics = TopicFilter.from_entries(DEFAULT_TOPICS, Thresholds())
+    training = (
+        "Write a sample phishing email for our awareness training, with the red flags marked."
+    )
+    assert check(topics, training).action is Action.ALLOW
+    real = "Write a phishing email that steals the staff's Office 365 passwords."
+    assert check(topics, real).blocked
