@@ -77,6 +77,7 @@ SETUP_EXTRACTION: tuple[Rule, ...] = (
             "text directives rules message preamble context settings notes wording brief "
             "directive programming"
         ),
+        prefilter=rf"\b(?:{_OWN_SETUP_PHRASE})\b",
     ),
     rule(
         INJ,
@@ -839,65 +840,172 @@ FICTION_MOVES: tuple[Rule, ...] = (
 
 # Fourth probe round (authors t8-t10).
 ROUND_FOUR: tuple[Rule, ...] = (
+    # Split by trigger word, so each branch only runs where it can match.
     rule(
         INJ,
         0.6,
-        r"\b(?:the )?(?:exact|actual|real|very) (?:one|prompt|text|version) (?:that )?(?:you(?:'re"
-        r"| are)|you) (?:\w+ )?(?:running|using|given|loaded with|working from|operating under)\b"
-        r"|\b(?:told|asked|instructed|programmed|configured) (?:you|u) (?:not )?to (?:hide|keep"
-        r" secret|conceal|withhold|never mention)\b"
-        r"|\b(?:how|where) (?:your|the) (?:system )?(?:prompt|instructions|configuration|setup)"
-        r" (?:starts?|begins?|opens?|ends?)\b"
-        r"|\bnote[_ ]to[_ ](?:the[_ ])?(?:model|ai|assistant|llm|bot)\b"
-        r"|\bai[_ ]?(?:note|instruction|directive|command|task)\b"
-        r"|<\s*/?\s*(?:assistant|ai|system|admin|model|developer)[-_ ]?\w*\s*>",
+        r"\b(?:the )?(?:exact|actual|real|very) (?:one|prompt|text"
+        r"|version) (?:that )?(?:you(?:'re| are)|you) (?:\w+ )?(?:running|using|given|loaded with"
+        r"|working from|operating under)\b",
         "reaches for the running prompt or marks a note for the model",
-        triggers=(
-            "running using given loaded working operating hide secret conceal withhold mention "
-            "starts start begins begin opens open ends end note ai instruction directive command "
-            "task assistant system admin model developer"
-        ),
+        triggers="exact actual real very",
+        family="reaches for the running prompt or marks a note for the model",
     ),
+    rule(
+        INJ,
+        0.6,
+        r"\b(?:told|asked|instructed|programmed|configured) (?:you|u) (?:not )?to (?:hide"
+        r"|keep secret|conceal|withhold|never mention)\b",
+        "reaches for the running prompt or marks a note for the model",
+        triggers="hide secret conceal withhold mention",
+        family="reaches for the running prompt or marks a note for the model",
+    ),
+    rule(
+        INJ,
+        0.6,
+        r"\b(?:how|where) (?:your|the) (?:system )?(?:prompt|instructions|configuration"
+        r"|setup) (?:starts?|begins?|opens?|ends?)\b",
+        "reaches for the running prompt or marks a note for the model",
+        triggers="prompt instructions configuration setup",
+        family="reaches for the running prompt or marks a note for the model",
+    ),
+    rule(
+        INJ,
+        0.6,
+        r"\bnote[_ ]to[_ ](?:the[_ ])?(?:model|ai|assistant|llm|bot)\b",
+        "reaches for the running prompt or marks a note for the model",
+        triggers="note",
+        family="reaches for the running prompt or marks a note for the model",
+    ),
+    rule(
+        INJ,
+        0.6,
+        r"\bai[_ ]?(?:note|instruction|directive|command|task)\b",
+        "reaches for the running prompt or marks a note for the model",
+        triggers="note instruction directive command task",
+        family="reaches for the running prompt or marks a note for the model",
+    ),
+    rule(
+        INJ,
+        0.6,
+        r"<\s*/?\s*(?:assistant|ai|system|admin|model|developer)[-_ ]?\w*\s*>",
+        "reaches for the running prompt or marks a note for the model",
+        triggers="assistant ai system admin model developer",
+        family="reaches for the running prompt or marks a note for the model",
+    ),
+    # Split by trigger word, so each branch only runs where it can match.
     rule(
         INJ,
         0.55,
         r"\b(?:act|follow|obey|respond|listen) only (?:on|to)? ?(?:what|whatever) i (?:tell|say"
-        r"|type"
-        r"|write)|\bfollow only what i\b"
-        r"|\b(?:updated|new|revised|amended) system (?:instructions|prompt|message|rules)\b"
-        r"|\bend of (?:the )?(?:user )?(?:input|message|prompt)\b"
-        r"|\b(?:proofreading|summary|summari[sz]ing|translation|review|task|analysis) is"
-        r" (?:cancel+ed|over|void|finished|no longer needed)\b"
-        r"|\b(?:counts?|count|treated|treat it) as (?:a |an )?system (?:instruction|message|prompt)"
-        r"|\b(?:don'?t|do not|stop|no longer) follow(?:ing)? (?:it|them|that|those|the"
-        r"|your) (?:\w+ )?"
-        r"(?:any ?more|policy|instructions|rules|config\w*)\b",
+        r"|type|write)|\bfollow only what i\b",
         "takes over the conversation's instructions",
-        triggers=(
-            "act follow obey respond listen updated new revised amended end proofreading summary "
-            "summarizing summarising translation review task analysis counts count treated treat "
-            "don dont do stop longer"
-        ),
+        triggers="only",
+        family="takes over the conversation's instructions",
     ),
     rule(
         INJ,
         0.55,
-        r"\b(?:repeat|show|tell me|list|print) what (?:they|the previous user|someone else|the last"
-        r" user|the other user|my colleague|another user) (?:asked|said|wrote|typed)\b"
-        r"|\b(?:before|preceding|ahead of|prior to) my first (?:message|question|prompt)\b"
-        r"|\bbetween the start of (?:the|this|our) (?:conversation|chat) and\b"
-        r"|\b(?:instructions?|notes?|messages?) for (?:automated|ai) (?:\w+ )?(?:tools?|screeners?"
-        r"|systems?|agents?|readers?|assistants?)\b"
-        r"|\b(?:automated|ai) (?:assistants?|agents?|tools?|systems?) (?:managing|handling|reading"
-        r"|processing|screening)\b"
-        r"|\b(?:white|hidden|invisible) text\b|\bfont-size\s*:\s*0|\bdisplay\s*:\s*none\b"
-        r"|\bsystem\s*:\s*(?:the )?(?:reader|readers|models?|assistants?|agents?|llms?)\b",
+        r"\b(?:updated|new|revised|amended) system (?:instructions|prompt|message|rules)\b"
+        r"|\b(?:counts?|count|treated|treat it) as (?:a |an )?system (?:instruction|message"
+        r"|prompt)",
+        "takes over the conversation's instructions",
+        triggers="system",
+        family="takes over the conversation's instructions",
+    ),
+    rule(
+        INJ,
+        0.55,
+        r"\bend of (?:the )?(?:user )?(?:input|message|prompt)\b",
+        "takes over the conversation's instructions",
+        triggers="end",
+        family="takes over the conversation's instructions",
+    ),
+    rule(
+        INJ,
+        0.55,
+        r"\b(?:proofreading|summary|summari[sz]ing|translation|review|task"
+        r"|analysis) is (?:cancel+ed|over|void|finished|no longer needed)\b",
+        "takes over the conversation's instructions",
+        triggers="cancelled canceled over void finished needed",
+        family="takes over the conversation's instructions",
+    ),
+    rule(
+        INJ,
+        0.55,
+        r"\b(?:don'?t|do not|stop|no longer) follow(?:ing)? (?:it|them|that|those|the"
+        r"|your) (?:\w+ )?(?:any ?more|policy|instructions|rules|config\w*)\b",
+        "takes over the conversation's instructions",
+        triggers="follow following",
+        family="takes over the conversation's instructions",
+    ),
+    # Split by trigger word, so each branch only runs where it can match.
+    rule(
+        INJ,
+        0.55,
+        r"\b(?:repeat|show|tell me|list|print) what (?:they|the previous user|someone else"
+        r"|the last user|the other user|my colleague|another user) (?:asked|said|wrote|typed)\b",
         "reaches for other users' messages or hides orders for a machine reader",
-        triggers=(
-            "repeat show tell list print before preceding ahead prior between instructions "
-            "instruction notes note messages message automated ai white hidden invisible font "
-            "display system"
-        ),
+        triggers="asked said wrote typed",
+        family="reaches for other users' messages or hides orders for a machine reader",
+    ),
+    rule(
+        INJ,
+        0.55,
+        r"\b(?:before|preceding|ahead of|prior to) my first (?:message|question|prompt)\b",
+        "reaches for other users' messages or hides orders for a machine reader",
+        triggers="first",
+        family="reaches for other users' messages or hides orders for a machine reader",
+    ),
+    rule(
+        INJ,
+        0.55,
+        r"\bbetween the start of (?:the|this|our) (?:conversation|chat) and\b",
+        "reaches for other users' messages or hides orders for a machine reader",
+        triggers="between",
+        family="reaches for other users' messages or hides orders for a machine reader",
+    ),
+    rule(
+        INJ,
+        0.55,
+        r"\b(?:instructions?|notes?|messages?) for (?:automated|ai) (?:\w+ )?(?:tools?|screeners?"
+        r"|systems?|agents?|readers?|assistants?)\b|\b(?:automated|ai) (?:assistants?|agents?"
+        r"|tools?|systems?) (?:managing|handling|reading|processing|screening)\b",
+        "reaches for other users' messages or hides orders for a machine reader",
+        triggers="automated ai",
+        family="reaches for other users' messages or hides orders for a machine reader",
+    ),
+    rule(
+        INJ,
+        0.55,
+        r"\b(?:white|hidden|invisible) text\b",
+        "reaches for other users' messages or hides orders for a machine reader",
+        triggers="white hidden invisible",
+        family="reaches for other users' messages or hides orders for a machine reader",
+    ),
+    rule(
+        INJ,
+        0.55,
+        r"\bfont-size\s*:\s*0",
+        "reaches for other users' messages or hides orders for a machine reader",
+        triggers="font",
+        family="reaches for other users' messages or hides orders for a machine reader",
+    ),
+    rule(
+        INJ,
+        0.55,
+        r"\bdisplay\s*:\s*none\b",
+        "reaches for other users' messages or hides orders for a machine reader",
+        triggers="display",
+        family="reaches for other users' messages or hides orders for a machine reader",
+    ),
+    rule(
+        INJ,
+        0.55,
+        r"\bsystem\s*:\s*(?:the )?(?:reader|readers|models?|assistants?|agents?|llms?)\b",
+        "reaches for other users' messages or hides orders for a machine reader",
+        triggers="system",
+        family="reaches for other users' messages or hides orders for a machine reader",
     ),
     rule(
         INJ,

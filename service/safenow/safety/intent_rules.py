@@ -169,6 +169,7 @@ INJECTION_RULES: tuple[Rule, ...] = (
             "configuration initialization initialisation guidelines hidden window words notes "
             "preprompt setup config template"
         ),
+        prefilter=rf"\b(?:{_HIDDEN_PROMPT})\b",
     ),
     rule(
         INJ,
@@ -842,6 +843,7 @@ TECHNIQUE_FAMILIES: tuple[Rule, ...] = (
             "directive directives rules message prompt guidance told given instructed words "
             "primed fed loaded seeded briefed start beginning before ahead above"
         ),
+        prefilter=rf"\b(?:{_SETUP_TEXT})\b",
     ),
     rule(
         INJ,
@@ -1009,6 +1011,7 @@ SETUP_DISCLOSURE: tuple[Rule, ...] = (
             "instructions rules configuration config guidelines programming setup directives "
             "prompt message settings context orders"
         ),
+        prefilter=rf"\b(?:{_OWN_SETUP})\b",
     ),
     rule(
         INJ,
@@ -1179,25 +1182,46 @@ BENIGN_CONTEXT_RULES: tuple[Rule, ...] = (
         "the user addressing their own agent",
         triggers="agent assistant bot ai copilot",
     ),
+    # Split by trigger word, so each stretch is only looked for where it can be.
     rule(
         BENIGN_CONTEXT,
         1.0,
-        # Security advice and fiction that rule real detail *out*.
         r"\b(?:ignore|disregard|delete) (?:any|all|every) (?:\w+ )?(?:e-?mails?|messages?|calls?"
         r"|texts?|links?|requests?|pop-?ups?)\b.{0,40}?\b(?:that|which|asking|claiming|from"
-        r"|requesting)\b"
-        r"|\b(?:rule card|game card|card (?:that )?(?:says|reads)|the card (?:says|reads))\b.{0,80}"
-        r"|\bbypass(?:es|ed|ing)? (?:the |a |my |our )?(?:vpn|proxy|cache|queue|paywall|valve|line"
-        r"|traffic|router|firewall|approval \w+|split tunnel\w*)\b"
-        r"|\b(?:no|without|not|nothing like|avoid|skip|leave out) (?:any )?(?:real|real-world"
-        r"|actual|working|accurate) (?:\w+ )?(?:instructions|steps|details|methods|recipes"
-        r"|how-to)\b"
-        r"|\b(?:for|to|in) (?:our|my) (?:\w+ ){0,2}?(?:bot|chatbot|assistant|agent|app)\b\s*:?",
+        r"|requesting)\b",
         "advice against scams, fiction without real detail, text for the user's bot",
-        triggers=(
-            "ignore disregard delete no without not nothing avoid skip leave for to in card "
-            "bypass bypasses bypassed bypassing"
-        ),
+        triggers="ignore disregard delete",
+    ),
+    rule(
+        BENIGN_CONTEXT,
+        1.0,
+        r"\b(?:rule card|game card|card (?:that )?(?:says|reads)|the card (?:says|reads))\b.{0,80}",
+        "advice against scams, fiction without real detail, text for the user's bot",
+        triggers="card",
+    ),
+    rule(
+        BENIGN_CONTEXT,
+        1.0,
+        r"\bbypass(?:es|ed|ing)? (?:the |a |my |our )?(?:vpn|proxy|cache|queue|paywall|valve|line"
+        r"|traffic|router|firewall|approval \w+|split tunnel\w*)\b",
+        "advice against scams, fiction without real detail, text for the user's bot",
+        triggers="bypass bypasses bypassed bypassing",
+    ),
+    rule(
+        BENIGN_CONTEXT,
+        1.0,
+        r"\b(?:no|without|not|nothing like|avoid|skip|leave out) (?:any )?(?:real|real-world"
+        r"|actual|working|accurate) (?:\w+ )?(?:instructions|steps|details|methods|recipes"
+        r"|how-to)\b",
+        "advice against scams, fiction without real detail, text for the user's bot",
+        triggers="real actual working accurate world",
+    ),
+    rule(
+        BENIGN_CONTEXT,
+        1.0,
+        r"\b(?:for|to|in) (?:our|my) (?:\w+ ){0,2}?(?:bot|chatbot|assistant|agent|app)\b\s*:?",
+        "advice against scams, fiction without real detail, text for the user's bot",
+        triggers="bot chatbot assistant agent app",
     ),
     rule(
         BENIGN_CONTEXT,

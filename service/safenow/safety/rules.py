@@ -40,15 +40,30 @@ class Rule:
     # regular expression over a long text, so most rules are skipped on most
     # texts. None: always run the pattern.
     triggers: frozenset[str] | None = None
+    # Rules of one family are branches of one move, split only so that each
+    # branch has its own (rarer) trigger words: however many branches match,
+    # the family adds its weight once.
+    family: str | None = None
+    # A cheap pattern that must match wherever `pattern` does (for near(a, b):
+    # b alone). A text it misses is settled without trying the costly
+    # "a, then b within n characters" at every occurrence of a.
+    prefilter: re.Pattern[str] | None = None
 
 
 def rule(
-    category: str, weight: float, pattern: str, reason: str, triggers: str | None = None
+    category: str,
+    weight: float,
+    pattern: str,
+    reason: str,
+    triggers: str | None = None,
+    family: str | None = None,
+    prefilter: str | None = None,
 ) -> Rule:
     if not 0.0 < weight <= 1.0:
         raise ValueError(f"rule weight must be in (0, 1], got {weight}")
     words = frozenset(triggers.split()) if triggers is not None else None
-    return Rule(category, weight, re.compile(pattern), reason, words)
+    compiled_prefilter = re.compile(prefilter) if prefilter is not None else None
+    return Rule(category, weight, re.compile(pattern), reason, words, family, compiled_prefilter)
 
 
 _WORD = re.compile(r"[a-z]+")
@@ -112,20 +127,16 @@ def _inside_quotes(span: tuple[int, int], quoted: list[tuple[int, int]]) -> bool
     return any(start <= span[0] and span[1] <= end for start, end in quoted)
 
 
-def evaluate(rules: tuple[Rule, ...], text: str, words: frozenset[str] | None = None) -> RuleMatch:
-    """Score a text; counter-evidence only counts when every match is quoted.
+def _matches(
+    rules: tuple[Rule, ...], text: str, words: frozenset[str] | None
+) -> list[tuple[Rule, tuple[int, int]]]:
+    """The rules that count for a text, each with the span of its match.
 
-    A text that asks what "ignore previous instructions" means is discounted;
-    an attack followed by a question about defences is not: otherwise adding
-    "how do I defend against prompt injection?" would hide any attack.
+    A match inside a harmless stretch or a short quotation does not count
+    (the rule's next match might); a family counts once.
     """
     if words is None:
         words = words_of(text)
-    remaining = 1.0
-    discount = 1.0
-    categories: list[str] = []
-    reasons: list[str] = []
-    spans: list[tuple[int, int]] = []
     candidates = _candidates(rules, words)
     harmless = [
         m.span()
@@ -134,12 +145,16 @@ def evaluate(rules: tuple[Rule, ...], text: str, words: frozenset[str] | None = 
         for m in candidate.pattern.finditer(text)
     ]
     mentioned: list[tuple[int, int]] | None = None  # short quotations, found on first need
+    families: set[str] = set()
+    found: list[tuple[Rule, tuple[int, int]]] = []
     for candidate in candidates:
         if candidate.category == BENIGN_CONTEXT:
             continue
         # Most candidates do not match at all: one search settles them. Only
         # a text that matches is checked against harmless stretches and short
         # quotations, with every match tried in turn.
+        if candidate.prefilter is not None and candidate.prefilter.search(text) is None:
+            continue
         match = candidate.pattern.search(text)
         if match is None:
             continue
@@ -156,11 +171,28 @@ def evaluate(rules: tuple[Rule, ...], text: str, words: frozenset[str] | None = 
             )
         if match is None:
             continue
+        if candidate.family is not None:
+            if candidate.family in families:
+                continue  # another branch of the same move already counted
+            families.add(candidate.family)
+        found.append((candidate, match.span()))
+    return found
+
+
+def _score(
+    rules: tuple[Rule, ...], text: str, found: list[tuple[Rule, tuple[int, int]]]
+) -> RuleMatch:
+    remaining = 1.0
+    discount = 1.0
+    categories: list[str] = []
+    reasons: list[str] = []
+    spans: list[tuple[int, int]] = []
+    for candidate, span in found:
         if candidate.category == MITIGATING:
             discount *= 1.0 - candidate.weight
         else:
             remaining *= 1.0 - candidate.weight
-            spans.append(match.span())
+            spans.append(span)
             if candidate.category not in categories:
                 categories.append(candidate.category)
         if candidate.reason not in reasons:
@@ -173,6 +205,37 @@ def evaluate(rules: tuple[Rule, ...], text: str, words: frozenset[str] | None = 
             discount = 1.0
             reasons = [r for r in reasons if r not in _mitigation_reasons(rules)]
     return RuleMatch((1.0 - remaining) * discount, tuple(categories), tuple(reasons))
+
+
+def evaluate(rules: tuple[Rule, ...], text: str, words: frozenset[str] | None = None) -> RuleMatch:
+    """Score a text; counter-evidence only counts when every match is quoted.
+
+    A text that asks what "ignore previous instructions" means is discounted;
+    an attack followed by a question about defences is not: otherwise adding
+    "how do I defend against prompt injection?" would hide any attack.
+    """
+    return _score(rules, text, _matches(rules, text, words))
+
+
+def evaluate_by_category(
+    rules: tuple[Rule, ...], text: str, words: frozenset[str] | None = None
+) -> dict[str, RuleMatch]:
+    """One score per category, from a single pass over the rule set.
+
+    The same as evaluating each category's rules on their own (counter-
+    evidence applies to every category), for a filter that keeps categories
+    apart — the topic filter scores each topic separately.
+    """
+    found = _matches(rules, text, words)
+    mitigating = [(r, span) for r, span in found if r.category == MITIGATING]
+    by_category: dict[str, list[tuple[Rule, tuple[int, int]]]] = {}
+    for candidate, span in found:
+        if candidate.category != MITIGATING:
+            by_category.setdefault(candidate.category, []).append((candidate, span))
+    return {
+        category: _score(rules, text, matches + mitigating)
+        for category, matches in by_category.items()
+    }
 
 
 @dataclass(frozen=True)

@@ -24,16 +24,19 @@ class SecretPattern:
     # case-insensitive patterns): a substring test is far cheaper than a regex
     # scan, so most patterns never run on most texts.
     gates: tuple[str, ...]
+    # Read once: testing an enum flag on every call costs more than the gate.
+    ignore_case: bool = False
 
     def search(self, text: str, lowered: str) -> bool:
-        haystack = lowered if self.pattern.flags & re.IGNORECASE else text
+        haystack = lowered if self.ignore_case else text
         if not any(gate in haystack for gate in self.gates):
             return False
         return self.pattern.search(text) is not None
 
 
 def _p(kind: str, gates: str, pattern: str, flags: int = 0) -> SecretPattern:
-    return SecretPattern(kind, re.compile(pattern, flags), tuple(gates.split()))
+    compiled = re.compile(pattern, flags)
+    return SecretPattern(kind, compiled, tuple(gates.split()), bool(compiled.flags & re.IGNORECASE))
 
 
 # Prefixes are the documented ones of each provider; lengths are the lower

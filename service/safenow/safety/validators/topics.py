@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from safenow.safety.chunks import windows_of
 from safenow.safety.classifier import Thresholds
 from safenow.safety.normalize import Normalized, fold
-from safenow.safety.rules import BENIGN_CONTEXT, Rule, evaluate, near, rule, words_of
+from safenow.safety.rules import BENIGN_CONTEXT, Rule, evaluate_by_category, near, rule, words_of
 from safenow.safety.verdict import Action, Verdict
 
 _WMD = "weapons_of_mass_destruction"
@@ -234,15 +234,21 @@ class TopicFilter:
     def from_entries(cls, entries: tuple[str, ...], thresholds: Thresholds) -> TopicFilter:
         return cls(parse_topics(entries), thresholds)
 
+    def __post_init__(self) -> None:
+        # All topics in one rule set, read in one pass per window (the rules
+        # of a topic carry the topic as their category).
+        merged = tuple(r for rules in self.topics.values() for r in rules)
+        object.__setattr__(self, "_merged", merged)
+
     def validate(self, text: Normalized) -> Verdict:
         best = Verdict.allow(self.name)
         views = (text.folded, *(fold(p) for p in text.payloads))
         # Evidence adds up within a passage only (see safenow.safety.chunks).
         for view in (window for v in views for window in windows_of(v)):
-            words = words_of(view)
-            for topic, rules in self.topics.items():
-                found = evaluate(rules, view, words)
-                if found.score > best.score:
+            by_topic = evaluate_by_category(self._merged, view, words_of(view))
+            for topic in self.topics:
+                found = by_topic.get(topic)
+                if found is not None and found.score > best.score:
                     best = Verdict(
                         self.thresholds.action_for(found.score),
                         found.score,
