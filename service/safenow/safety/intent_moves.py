@@ -77,7 +77,6 @@ SETUP_EXTRACTION: tuple[Rule, ...] = (
             "text directives rules message preamble context settings notes wording brief "
             "directive programming"
         ),
-        prefilter=rf"\b(?:{_OWN_SETUP_PHRASE})\b",
     ),
     rule(
         INJ,
@@ -190,8 +189,8 @@ SETUP_EXTRACTION_MORE: tuple[Rule, ...] = (
             r"produce|provide|export|dump|reproduce|prepend|append|followed by|include|quote"
             r"|verbatim|print|output|copy|reveal|share|send|post",
             r"(?:operator|deployment|deployed|active|full|complete|exact|entire|hidden|initial"
-            r"|original|internal|underlying|current) (?:instructions?|instruction set|prompt(?: te"
-            r"xt)?"
+            r"|original|internal|underlying|current) (?:instructions?|instruction set"
+            r"|prompt(?: text)?"
             r"|configuration|directives|conversation context|context)",
             150,
             either_order=True,
@@ -722,8 +721,8 @@ SAFETY_LAYER_MOVES: tuple[Rule, ...] = (
         r" |all )?"
         r"(?:refusal|safety|filter|polic|guardrail|restriction)\w*"
         r"|\b(?:refusals?|restrictions|filters?|safety|rules|polic\w+) (?:are )?(?:muted|suspended"
-        r"|waived)\b|\bexempt (?:from|of) (?:\w+ )?(?:polic\w+|rules|guidelines|restrictions|filte"
-        r"r\w*"
+        r"|waived)\b|\bexempt (?:from|of) (?:\w+ )?(?:polic\w+|rules|guidelines|restrictions"
+        r"|filter\w*"
         r"|safety)",
         "claims permission to drop the safety rules",
         triggers=(
@@ -771,8 +770,8 @@ FICTION_MOVES: tuple[Rule, ...] = (
         JB,
         0.45,
         r"\b(?:grandma|grandmother|granny|grandpa|grandfather|nana|late (?:father|mother|dad|mum"
-        r"|mom|uncle|aunt|grandfather|grandmother|husband|wife|brother|sister)|dying (?:father|mot"
-        r"her|dad|mum|mom|grandma|grandmother|friend))\b"
+        r"|mom|uncle|aunt|grandfather|grandmother|husband|wife|brother|sister)|dying (?:father"
+        r"|mother|dad|mum|mom|grandma|grandmother|friend))\b"
         r".{0,160}?\b(?:(?:used to|would always|always used to|would) (?:\w+ ){0,2}?(?:tell|read"
         r"|sing|whisper|explain|recite|describe)|(?:voice|role|part) of|be (?:her|him|them)"
         r"|pretend (?:to be|you'?re) (?:her|him)|never (?:once )?told me no)",
@@ -1217,8 +1216,8 @@ PERSONA_MOVES: tuple[Rule, ...] = (
         0.45,
         r"\bno (?:time|patience|need|room|place) for (?:\w+ )?(?:rules|warnings|disclaimers|caveats"
         r"|ethics|safety|filters|restrictions|lectures|polic\w+|morals)\b"
-        r"|\b(?:aren'?t|are not|isn'?t|is not|won'?t be|never) (?:\w+ )?(?:moderated|filtered|cens"
-        r"ored"
+        r"|\b(?:aren'?t|are not|isn'?t|is not|won'?t be|never) (?:\w+ )?(?:moderated|filtered"
+        r"|censored"
         r"|monitored|reviewed)\b",
         "says there is no room for the rules",
         triggers="time patience need room place moderated filtered censored monitored reviewed",

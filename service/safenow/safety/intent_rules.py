@@ -139,8 +139,8 @@ INJECTION_RULES: tuple[Rule, ...] = (
     rule(
         INJ,
         0.8,
-        r"\b(?:ignore|disregard|forget|drop|abandon|bypass)\W+the\W+(?:\w+\W+)?(?:rules|instructio"
-        r"ns"
+        r"\b(?:ignore|disregard|forget|drop|abandon|bypass)\W+the\W+(?:\w+\W+)?(?:rules"
+        r"|instructions"
         r"|guidelines|guardrails|restrictions|system prompt|polic(?:y|ies))\b",
         "asks to override the rules",
         triggers="rules instructions guidelines guardrails restrictions prompt policy policies",
@@ -169,7 +169,6 @@ INJECTION_RULES: tuple[Rule, ...] = (
             "configuration initialization initialisation guidelines hidden window words notes "
             "preprompt setup config template"
         ),
-        prefilter=rf"\b(?:{_HIDDEN_PROMPT})\b",
     ),
     rule(
         INJ,
@@ -210,8 +209,8 @@ INJECTION_RULES: tuple[Rule, ...] = (
     rule(
         INJ,
         0.75,
-        r"\b(?:instructions?|rules|orders|safeguards|directives)\W+(?:[\w']+\W+){0,5}?(?:are|is|we"
-        r"re)"
+        r"\b(?:instructions?|rules|orders|safeguards|directives)\W+(?:[\w']+\W+){0,5}?(?:are|is"
+        r"|were)"
         r"\W+(?:now\W+)?(?:obsolete|void|revoked|cancel+ed|invalid|suspended|disabled|no longer"
         r" (?:valid|count|apply|in effect))\b|\b(?:previous|prior|earlier|your|normal) safeguards"
         r" (?:are )?(?:disabled|suspended|off)\b",
@@ -407,8 +406,8 @@ JAILBREAK_RULES: tuple[Rule, ...] = (
         r"\b(?:hypothetical\w*|imagine|pretend|simulat\w+|story|fiction\w*|screenplay|novel"
         r"|role-?play\w*|game|experiment|world|universe)\b.{0,80}?\b(?:no (?:content )?"
         r"polic(?:y|ies)|no (?:safety )?rules|no restrictions|without (?:any )?"
-        r"(?:restrictions|rules|limits|censorship)|unrestricted|unfiltered|uncensored|(?:rules|res"
-        r"trictions)"
+        r"(?:restrictions|rules|limits|censorship)|unrestricted|unfiltered|uncensored|(?:rules"
+        r"|restrictions)"
         r" (?:are |were )?(?:turned off|disabled|off|gone)|forbidden|off limits"
         r"|(?:ethical|safety) guidelines (?:are |were )?(?:disabled|never written|off))",
         "uses fiction or hypotheticals to lift the rules",
@@ -786,8 +785,8 @@ JAILBREAK_FAMILIES: tuple[Rule, ...] = (
         INJ,
         0.45,
         r"\b(?:assistant|ai|chatbot|model|agent|bot)(?: agent| system| model)?\s*[,:]\s*"
-        r"(?:please\s+)?(?:grant|send|delete|print|reveal|approve|confirm|execute|forward|output|e"
-        r"mail|transfer"
+        r"(?:please\s+)?(?:grant|send|delete|print|reveal|approve|confirm|execute|forward|output"
+        r"|email|transfer"
         r"|insert|add|remove|give)\b",
         "gives an order to the model inside content",
         triggers="assistant ai chatbot model agent bot",
@@ -843,7 +842,6 @@ TECHNIQUE_FAMILIES: tuple[Rule, ...] = (
             "directive directives rules message prompt guidance told given instructed words "
             "primed fed loaded seeded briefed start beginning before ahead above"
         ),
-        prefilter=rf"\b(?:{_SETUP_TEXT})\b",
     ),
     rule(
         INJ,
@@ -1011,7 +1009,6 @@ SETUP_DISCLOSURE: tuple[Rule, ...] = (
             "instructions rules configuration config guidelines programming setup directives "
             "prompt message settings context orders"
         ),
-        prefilter=rf"\b(?:{_OWN_SETUP})\b",
     ),
     rule(
         INJ,
@@ -1246,8 +1243,8 @@ BENIGN_CONTEXT_RULES: tuple[Rule, ...] = (
         1.0,
         # "Your instructions" are also the steps the assistant gave earlier.
         r"\b(?:followed|follow|following|tried|used|did|completed|per|according to|thanks for"
-        r"|thank you for|based on) your (?:\w+ )?(?:instructions|steps|guidelines|advice|direction"
-        r"s)"
+        r"|thank you for|based on) your (?:\w+ )?(?:instructions|steps|guidelines|advice"
+        r"|directions)"
         r"\b",
         "the assistant's earlier answer, not its setup",
         triggers="followed follow following tried used did completed per according thanks thank "

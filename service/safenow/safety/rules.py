@@ -44,10 +44,6 @@ class Rule:
     # branch has its own (rarer) trigger words: however many branches match,
     # the family adds its weight once.
     family: str | None = None
-    # A cheap pattern that must match wherever `pattern` does (for near(a, b):
-    # b alone). A text it misses is settled without trying the costly
-    # "a, then b within n characters" at every occurrence of a.
-    prefilter: re.Pattern[str] | None = None
 
 
 def rule(
@@ -57,13 +53,11 @@ def rule(
     reason: str,
     triggers: str | None = None,
     family: str | None = None,
-    prefilter: str | None = None,
 ) -> Rule:
     if not 0.0 < weight <= 1.0:
         raise ValueError(f"rule weight must be in (0, 1], got {weight}")
     words = frozenset(triggers.split()) if triggers is not None else None
-    compiled_prefilter = re.compile(prefilter) if prefilter is not None else None
-    return Rule(category, weight, re.compile(pattern), reason, words, family, compiled_prefilter)
+    return Rule(category, weight, re.compile(pattern), reason, words, family)
 
 
 _WORD = re.compile(r"[a-z]+")
@@ -153,8 +147,6 @@ def _matches(
         # Most candidates do not match at all: one search settles them. Only
         # a text that matches is checked against harmless stretches and short
         # quotations, with every match tried in turn.
-        if candidate.prefilter is not None and candidate.prefilter.search(text) is None:
-            continue
         match = candidate.pattern.search(text)
         if match is None:
             continue

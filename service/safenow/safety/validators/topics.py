@@ -10,7 +10,7 @@ their own (matched on the folded text, word by word).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from safenow.safety.chunks import windows_of
 from safenow.safety.classifier import Thresholds
@@ -229,23 +229,24 @@ class TopicFilter:
     topics: dict[str, tuple[Rule, ...]]
     thresholds: Thresholds
     name: str = "topics"
+    # All topics in one rule set, read in one pass per window (the rules of
+    # a topic carry the topic as their category).
+    merged: tuple[Rule, ...] = field(init=False, repr=False, compare=False)
 
     @classmethod
     def from_entries(cls, entries: tuple[str, ...], thresholds: Thresholds) -> TopicFilter:
         return cls(parse_topics(entries), thresholds)
 
     def __post_init__(self) -> None:
-        # All topics in one rule set, read in one pass per window (the rules
-        # of a topic carry the topic as their category).
         merged = tuple(r for rules in self.topics.values() for r in rules)
-        object.__setattr__(self, "_merged", merged)
+        object.__setattr__(self, "merged", merged)
 
     def validate(self, text: Normalized) -> Verdict:
         best = Verdict.allow(self.name)
         views = (text.folded, *(fold(p) for p in text.payloads))
         # Evidence adds up within a passage only (see safenow.safety.chunks).
         for view in (window for v in views for window in windows_of(v)):
-            by_topic = evaluate_by_category(self._merged, view, words_of(view))
+            by_topic = evaluate_by_category(self.merged, view, words_of(view))
             for topic in self.topics:
                 found = by_topic.get(topic)
                 if found is not None and found.score > best.score:
