@@ -623,9 +623,10 @@ REFUSAL_MOVES: tuple[Rule, ...] = (
         "asks to leave out the safety framing",
         triggers=(
             "caveat caveats disclaimer disclaimers warning warnings lecture lectures lecturing "
-            "moralizing moralising hedging preaching filter filtering "
-            "censoring censorship safety canned ai can cant sorry ethics caution cautions "
-            "refusals"
+            "moralizing moralising moralize moralise moralizes moralises moralization "
+            "moralisation hedging preaching filter filtering censor censors censored "
+            "censoring censorship censorious safety canned ai can cant sorry ethics caution "
+            "cautions refusals"
         ),
     ),
 )

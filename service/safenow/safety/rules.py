@@ -17,6 +17,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
+
+try:
+    # google-re2: one automaton runs the whole rule set over a text in a
+    # single pass. Optional: without it, trigger words pick the rules to run
+    # and verdicts are the same (tests compare both paths).
+    import re2
+except ImportError:  # pragma: no cover - the wheel exists for every platform we ship
+    re2 = None
 
 # Rules of this category are counter-evidence: when one matches, the score is
 # multiplied by (1 - weight) instead of being raised.
@@ -27,6 +36,9 @@ MITIGATING = "mitigating"
 # elsewhere in the text still counts, so appending a harmless phrase cannot
 # hide an attack.
 BENIGN_CONTEXT = "benign_context"
+
+# Whether RE2 may pick the rules to run; tests switch it off to compare paths.
+ACCELERATE = True
 
 
 @dataclass(frozen=True)
@@ -129,9 +141,7 @@ def _matches(
     A match inside a harmless stretch or a short quotation does not count
     (the rule's next match might); a family counts once.
     """
-    if words is None:
-        words = words_of(text)
-    candidates = _candidates(rules, words)
+    candidates = _candidates(rules, text, words)
     harmless = [
         m.span()
         for candidate in candidates
@@ -232,24 +242,51 @@ def evaluate_by_category(
 
 @dataclass(frozen=True)
 class _TriggerIndex:
-    rules: tuple[Rule, ...]
     always: frozenset[int]  # rules without triggers
     by_word: dict[str, tuple[int, ...]]
     # The trigger words as a set: intersecting it with a text's words runs in
     # C, so only the few words that do trigger something are looked up.
     trigger_words: frozenset[str]
 
+    def triggered(self, words: frozenset[str]) -> set[int]:
+        chosen = set(self.always)
+        by_word = self.by_word
+        for word in words & self.trigger_words:
+            chosen.update(by_word[word])
+        return chosen
 
-# Trigger index per rule set, keyed by the identity of the (long-lived) tuple;
+
+@dataclass(frozen=True)
+class _RuleIndex:
+    """How to find, for one rule set, the few rules worth running on a text."""
+
+    rules: tuple[Rule, ...]
+    # Every rule, by trigger words: the path for texts RE2 does not read
+    # exactly like Python (non-ASCII) and for machines without RE2.
+    by_trigger: _TriggerIndex
+    # One RE2 automaton, run once per text. Entry 0 is an empty pattern that
+    # always matches (see _candidates); every other entry names a rule: its
+    # own pattern, or, for a rule RE2 cannot compile (look-arounds), a
+    # pattern that finds any of its trigger words.
+    matcher: Any | None = None
+    set_positions: tuple[int, ...] = ()  # set entry -> position in the rule set
+    # Rules RE2 cannot compile that have no trigger words: always tried.
+    always: frozenset[int] = frozenset()
+
+
+# Rule index per rule set, keyed by the identity of the (long-lived) tuple;
 # the tuple itself is kept in the entry so that its id cannot be reused.
-_INDEXES: dict[int, _TriggerIndex] = {}
+_INDEXES: dict[int, _RuleIndex] = {}
 
 
-def _candidates(rules: tuple[Rule, ...], words: frozenset[str]) -> list[Rule]:
-    """The rules whose trigger words occur in the text, in rule-set order.
+def _candidates(rules: tuple[Rule, ...], text: str, words: frozenset[str] | None) -> list[Rule]:
+    """The rules that may match a text, in rule-set order.
 
-    Looking the text's few dozen words up in an index of trigger words is
-    cheaper than testing every rule's trigger set against them.
+    With RE2, one pass of a single automaton over the text names the rules
+    whose pattern matches (a Python search then finds the spans of those
+    few). RE2's \\b, \\w and \\s are ASCII-only, so it is asked about ASCII texts
+    only, where it reads them as Python does. Other texts go by trigger
+    words: a rule is tried only when one of its trigger words occurs.
     """
     index = _INDEXES.get(id(rules))
     if index is None or index.rules is not rules:
@@ -257,28 +294,74 @@ def _candidates(rules: tuple[Rule, ...], words: frozenset[str]) -> list[Rule]:
         if len(_INDEXES) > 64:  # rule sets are built once; stay bounded anyway
             _INDEXES.clear()
         _INDEXES[id(rules)] = index
-    chosen = set(index.always)
-    by_word = index.by_word
-    for word in words & index.trigger_words:
-        chosen.update(by_word[word])
+    if index.matcher is not None and ACCELERATE and text.isascii():
+        hits = index.matcher.Match(text)
+        # RE2 reports no match at all when its automaton ran out of memory;
+        # the always-matching entry 0 tells that apart from a clean miss.
+        if hits and hits[0] == 0:
+            chosen = set(index.always)
+            chosen.update(index.set_positions[hit] for hit in hits[1:])
+            return [rules[i] for i in sorted(chosen)]
+    chosen = index.by_trigger.triggered(words if words is not None else words_of(text))
     return [rules[i] for i in sorted(chosen)]
 
 
-def _index(rules: tuple[Rule, ...]) -> _TriggerIndex:
+def _trigger_index(rules: tuple[Rule, ...]) -> _TriggerIndex:
     by_word: dict[str, list[int]] = {}
     always: set[int] = set()
     for position, candidate in enumerate(rules):
-        if candidate.triggers is None:
+        triggers = candidate.triggers
+        if triggers is None:
             always.add(position)
             continue
-        for word in candidate.triggers:
+        for word in triggers:
             by_word.setdefault(word, []).append(position)
     return _TriggerIndex(
-        rules,
         frozenset(always),
         {word: tuple(hits) for word, hits in by_word.items()},
         frozenset(by_word),
     )
+
+
+# Python writes a BMP character as \\uXXXX; RE2 wants \\x{XXXX}.
+_PY_UNICODE_ESCAPE = re.compile(r"(?<!\\)((?:\\\\)*)\\u([0-9a-fA-F]{4})")
+# Room for the automaton of ~200 rules; RE2 allocates it only as texts need it.
+RE2_MAX_MEM = 64 << 20
+
+
+def _re2_syntax(pattern: str) -> str:
+    return _PY_UNICODE_ESCAPE.sub(r"\1\\x{\2}", pattern)
+
+
+def _index(rules: tuple[Rule, ...]) -> _RuleIndex:
+    everything = _trigger_index(rules)
+    if re2 is None:
+        return _RuleIndex(rules, everything)
+    options = re2.Options()
+    options.max_mem = RE2_MAX_MEM
+    options.log_errors = False  # a rule RE2 cannot read is found by its triggers instead
+    matcher = re2.Set.SearchSet(options)
+    matcher.Add("")
+    set_positions = [-1]
+    always: set[int] = set()
+    for position, candidate in enumerate(rules):
+        try:
+            if candidate.pattern.flags & ~re.UNICODE:  # str patterns always carry UNICODE
+                raise re2.error("flags set outside the pattern are not carried over")
+            matcher.Add(_re2_syntax(candidate.pattern.pattern))
+        except re2.error:
+            if candidate.triggers is None:
+                always.add(position)
+                continue
+            # A trigger word as words_of() sees it: a whole run of letters.
+            words = "|".join(sorted(candidate.triggers))
+            matcher.Add(f"(?:^|[^a-z])(?:{words})(?:[^a-z]|$)")
+        set_positions.append(position)
+    try:
+        matcher.Compile()
+    except re2.error:
+        return _RuleIndex(rules, everything)
+    return _RuleIndex(rules, everything, matcher, tuple(set_positions), frozenset(always))
 
 
 def _overlaps(span: tuple[int, int], others: list[tuple[int, int]]) -> bool:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from safenow.safety.chunks import windows_of
 from safenow.safety.classifier import Thresholds
 from safenow.safety.normalize import Normalized, fold
-from safenow.safety.rules import BENIGN_CONTEXT, Rule, evaluate_by_category, near, rule, words_of
+from safenow.safety.rules import BENIGN_CONTEXT, Rule, evaluate_by_category, near, rule
 from safenow.safety.verdict import Action, Verdict
 
 _WMD = "weapons_of_mass_destruction"
@@ -246,7 +246,7 @@ class TopicFilter:
         views = (text.folded, *(fold(p) for p in text.payloads))
         # Evidence adds up within a passage only (see safenow.safety.chunks).
         for view in (window for v in views for window in windows_of(v)):
-            by_topic = evaluate_by_category(self.merged, view, words_of(view))
+            by_topic = evaluate_by_category(self.merged, view)
             for topic in self.topics:
                 found = by_topic.get(topic)
                 if found is not None and found.score > best.score:
