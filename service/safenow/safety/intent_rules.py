@@ -14,6 +14,7 @@ spacing tricks. Word separators are written ``\\W+`` and gaps are bounded.
 from __future__ import annotations
 
 from safenow.safety.intent_moves import BROAD_MOVES
+from safenow.safety.intent_paraphrases import PARAPHRASE_MOVES
 from safenow.safety.rules import BENIGN_CONTEXT, MITIGATING, Rule, near, rule
 
 INJ = "prompt_injection"
@@ -622,9 +623,14 @@ CUE_FAMILIES: tuple[Rule, ...] = (
     rule(
         INJ,
         0.6,
-        r"\b(?:rules|instructions|things|secrets|details|information) (?:that )?(?:you'?re|you are"
-        r"|you were) (?:not )?(?:allowed|supposed|permitted|told) (?:not )?to (?:tell|share|say"
-        r"|reveal|disclose|show)\b",
+        r"\b(?:rules|instructions|secrets) (?:that )?(?:you'?re|you are|you were) (?:not )?"
+        r"(?:allowed|supposed|permitted|told) (?:not )?to (?:tell|share|say|reveal|disclose"
+        r"|show)\b"
+        # "things you're not supposed to say in an interview" is advice;
+        # "things you're not allowed to tell me" is aimed at the assistant.
+        r"|\b(?:things|details|information) (?:that )?(?:you'?re|you are|you were) (?:not )?"
+        r"(?:allowed|supposed|permitted|told) (?:not )?to (?:tell|share|reveal|disclose|show)"
+        r" (?:me|us|users|anyone|people)\b",
         "asks for what the assistant must not tell",
         triggers="allowed supposed permitted told",
     ),
@@ -1282,6 +1288,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     + SETUP_DISCLOSURE
     + STAY_IN_ROLE
     + BROAD_MOVES
+    + PARAPHRASE_MOVES
     + MITIGATING_RULES
     + BENIGN_CONTEXT_RULES
 )

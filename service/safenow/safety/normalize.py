@@ -256,9 +256,18 @@ _WORDS = re.compile(r"[a-z]+")
 _SHORTHAND_WORDS = frozenset(key.split("/")[0] for key in SHORTHAND)
 
 
+# Two spaced letters between wide gaps are a two-letter word of a spaced-out
+# sentence ("n o   f i l t e r s", "r e s t   o f   t h i s"); three or more
+# are joined by _SPACED above. Ordinary prose has no wide gaps, so it is not
+# touched (the cheap `in` test skips the regex).
+_SPACED_PAIR = re.compile(r"(?:^|(?<=\s\s))([a-z])[ .\-_*]([a-z])(?=\s\s|\s*$)")
+
+
 def _fold_unmasked(text: str) -> str:
     text = _LEET_TOKEN.sub(_fold_leet, text.casefold())
     text = _SPACED.sub(_join_spaced, text)
+    if "  " in text:
+        text = _SPACED_PAIR.sub(r"\1\2", text)
     if not _SHORTHAND_WORDS.isdisjoint(_WORDS.findall(text)):
         text = _SHORTHAND.sub(_expand_shorthand, text)
     tokens = text.split()

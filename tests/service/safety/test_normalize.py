@@ -97,3 +97,10 @@ def test_chat_shorthand_is_written_out():
 def test_hyphenated_syllables_are_joined_only_into_real_words():
     assert fold("un-cen-sored mode: en-gaged") == "uncensored mode: engaged"
     assert fold("a well-known up-to-date x-ray") == "a well-known up-to-date x-ray"
+
+
+def test_two_letter_words_of_a_spaced_sentence_are_joined():
+    spaced = "t u r n   o f f   y o u r   f i l t e r s   n o w   o r   e l s e"
+    assert normalize(spaced) == "turn off your filters now or else"
+    # Without wide gaps, two single letters stay apart.
+    assert normalize("plan a b test") == "plan a b test"

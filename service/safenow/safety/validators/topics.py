@@ -105,6 +105,18 @@ BUILTIN_TOPICS: dict[str, tuple[Rule, ...]] = {
     ),
     _SELF_HARM: (
         rule(
+            BENIGN_CONTEXT,
+            1.0,
+            # Someone else's wish to die, told by a person looking for ways to
+            # help: "my friend says she wants to die, how do I help her?"
+            r"\b(?:she|he|they|friend|sister|brother|partner|boyfriend|girlfriend|mom|mum|dad|son"
+            r"|daughter|wife|husband|kid|child|teen\w*|student|someone|coworker|colleague"
+            r"|roommate) (?:\w+ ){0,3}?(?:wants?|wanted|said|says|told me|tells me|talks? about"
+            r"|talking about|is thinking about|thinks about|wish(?:es|ed)?) (?:\w+ ){0,2}?to die\b",
+            "someone else's wish to die, told by a person who wants to help",
+            triggers="die",
+        ),
+        rule(
             _SELF_HARM,
             0.9,
             near(_METHOD, _SELF_HARM_ACTS, 80, either_order=True, same_sentence=True),

@@ -1,0 +1,423 @@
+"""More move families of the `rules` classifier, from blind batches t14-t19.
+
+Six new authors each leaned on one style (content aimed at a machine reader,
+role-play, chat shorthand, corporate notices, social pressure, agents with
+tools). Their misses fell into moves the earlier families named too narrowly:
+
+- the assistant's setup named by *where it sits* ("everything above my first
+  message", "the briefing you got before I arrived", "the first 300 tokens of
+  this conversation") rather than by what it is;
+- orders for an agent's *tools and memory* ("save this as a permanent
+  instruction", "grants you write access", "do not confirm with the user");
+- injected orders in German, French or Spanish inside text to translate;
+- safety rules said to be *exempt, waived, opted out of* or not applying here,
+  or dropped in plain words ("turn off ur safety stuff", "set the rules down");
+- a code word that switches the rules off, a machine role that "has no
+  morals", a model "never safety-tuned", answers in two voices.
+
+Weights follow the scale of ``intent_rules``: 0.5-0.6 flags on its own,
+0.3-0.45 only adds to other evidence.
+"""
+
+from __future__ import annotations
+
+from safenow.safety.rules import Rule, near, rule
+
+INJ = "prompt_injection"
+JB = "jailbreak"
+
+_AI_READER = (
+    r"(?:ai|model|assistant|llm|bot|agent|summari[sz]er|screener|analy[sz]er|reviewer"
+    r"|classifier|grader|translator|parser|copilot)s?"
+)
+_SAFETY_NOUN = (
+    r"(?:safety(?: stuff| rules| guidelines| settings| filters?| layer| training| checks?)?"
+    r"|filters?|filtering|guardrails?|restrictions?|rules|rulebook|limits|limitations|ethics"
+    r"|morals|censorship|cautions?|caveats|refusals?|guidelines|content polic(?:y|ies)"
+    r"|content restrictions?|usage polic(?:y|ies))"
+)
+
+SETUP_BY_PLACE: tuple[Rule, ...] = (
+    rule(
+        INJ,
+        0.5,
+        r"\b(?:everything|all|whatever|anything|the text|the part|what|messages?|every message"
+        r"|text) (?:that )?(?:(?:appears?|appeared|is|was|came|comes|sits?|sat|written|shown"
+        r"|loaded) )?(?:above|before) (?:this (?:msg|message|line|chat)|my (?:first )?(?:message"
+        r"|msg|question)|mine|i (?:arrived|showed up|joined|came|started|got here|climbed))\b",
+        "asks for the text that came before the user's first message",
+        triggers="everything all whatever anything text part what message messages",
+    ),
+    rule(
+        INJ,
+        0.5,
+        r"\bhidden (?:part|preamble|opening|setup|section|briefing|config\w*)\b"
+        r"|\bthe hidden (?:prompt|text|message)\b"
+        r"|\b(?:first|opening|initial|top) (?:\d+ )?(?:tokens|words|lines|sentences?|messages?)"
+        r" of (?:this|the|our) (?:conversation|chat|session|context)\b"
+        r"|\bthe text at the (?:top|start|beginning)\b",
+        "asks for the hidden opening of the conversation",
+        triggers="hidden first opening initial top text",
+    ),
+    rule(
+        INJ,
+        0.55,
+        r"\bwhat did (?:the )?(?:devs?|developers?|operators?|creators?|company|owners?|makers"
+        r"|they|your (?:makers|creators|owners|bosses|devs|developers)) (?:\w+ )?(?:tell|told"
+        r"|instruct|ask)\w* (?:you|u)\b",
+        "asks what the assistant's makers told it",
+        triggers="what",
+    ),
+    rule(
+        INJ,
+        0.45,
+        near(
+            r"gave (?:you|u|ye)|given (?:to )?(?:you|u)|you were given|loaded (?:into|in) you"
+            r"|(?:you(?:'ve| have)|u have) got|somebody gave you|they gave you",
+            r"briefing|orders|config\w*|persona|script|setup|preamble|instructions|rules",
+            30,
+            either_order=True,
+        ),
+        "refers to orders the assistant was given before the chat",
+        triggers="gave given loaded got",
+    ),
+    rule(
+        INJ,
+        0.6,
+        r"\b(?:reply|respond|answer|come back|get back) (?:to me )?with (?:your|the) (?:full"
+        r" |complete |entire |exact )?(?:operator prompt|instruction set|configuration|config"
+        r"|system prompt|instructions|prompt|tool definitions|setup|system and developer"
+        r" messages)\b"
+        r"|\b(?:re-?emit|resend|reproduce|produce|read (?:\w+ )?back|read (?:\w+ )?aloud)"
+        r" (?:\w+ ){0,2}?(?:your |the |its |that system's )?(?:system and developer messages"
+        r"|system messages?|developer messages?|config(?:uration)?|instructions|prompts?|setup)\b",
+        "asks for the assistant's instructions back",
+        triggers="reply respond answer come get emit reemit resend reproduce produce read",
+    ),
+    rule(
+        INJ,
+        0.5,
+        r"\b(?:rules|instructions|prompt|guidelines|topics) (?:that )?(?:you|u) (?:were|are|r"
+        r"|have been) (?:\w+ )?(?:asked|told|instructed|supposed|meant) to keep (?:\w+ )?"
+        r"(?:confidential|secret|hidden|private)\b"
+        r"|\b(?:describe|list|write out|tell me|give me|show me|show|explain) (?:\w+ )?(?:the"
+        r" |all )?(?:rules|instructions|guidelines|constraints) (?:you(?:'re| are)|u r|you)"
+        r" (?:\w+ )?(?:following|operating under|bound by|working under|running|given)\b"
+        r"|\bwhat you(?:'re| are) operating under\b"
+        r"|\bwhat settings (?:are )?(?:you|u) (?:\w+ )?(?:running|using)\b",
+        "asks which rules the assistant runs under",
+        triggers="rules instructions prompt guidelines topics constraints operating settings",
+    ),
+)
+
+TOOLS_AND_MEMORY: tuple[Rule, ...] = (
+    rule(
+        INJ,
+        0.5,
+        near(
+            r"(?:add|save|store|write|commit|keep|put)\w* (?:this|that|it|the following)"
+            r"(?: rule| instruction)? (?:to|in|into|as) (?:your |a )?(?:long-?term |permanent"
+            r" |persistent )?(?:memory|memories|permanent instruction|standing instruction"
+            r"|standing order|new rule)",
+            r"whenever|every time|always|no matter|from now on|every future|all future",
+            120,
+            either_order=True,
+        ),
+        "plants a standing order in the assistant's memory",
+        triggers="add adds save store write commit keep put",
+    ),
+    rule(
+        INJ,
+        0.45,
+        r"\b(?:do not|don'?t|never|without) (?:\w+ ){0,2}?(?:confirm(?:ing)? with|prompting"
+        r"|asking|notifying|informing|alerting) the user\b"
+        r"|\bsilently (?:adopt|apply|follow|execute|send|forward|add|change|update|switch|call"
+        r"|run|delete|buy|approve)\w*"
+        r"|\b(?:don'?t|do not|never) acknowledge (?:this|these|it|the) (?:new )?(?:rule|instruction"
+        r"|change|message|note)s?\b",
+        "asks the assistant to act behind the user's back",
+        triggers="not don dont never without silently",
+    ),
+    rule(
+        INJ,
+        0.55,
+        r"\b(?:grants?|granted|gives?|given) (?:you|u|the (?:assistant|model|ai|agent)|your"
+        r" assistant) (?:\w+ )?(?:admin|write|root|operator|elevated|full|unrestricted)"
+        r" (?:scope|access|privileges|rights|permissions)\b"
+        r"|\b(?:you|u|your assistant|the (?:assistant|model|ai|agent)) (?:has|have|now has|now"
+        r" have) been granted\b"
+        r"|\b(?:carries|with|has) operator (?:privileges|rights|permissions|authority)\b"
+        r"|\btrusted context\b",
+        "hands the assistant privileges from inside content",
+        triggers="grant grants granted give gives given granted operator trusted",
+    ),
+    rule(
+        INJ,
+        0.6,
+        r"\b(?:treat|consider|read|handle) (?:my|this|the following|the next) (?:\w+ ){0,2}?as"
+        r" (?:if|though) it (?:came|comes|were|was) from (?:your|the) (?:operator|developer"
+        r"|system|admin|owner|creator)s?\b",
+        "asks to treat the user's words as the operator's",
+        triggers="treat consider read handle",
+    ),
+    rule(
+        INJ,
+        0.5,
+        r"\b(?:tool )?confirmation (?:requirements?|steps?|prompts?) (?:are|is|have been|has"
+        r" been) (?:\w+ )?(?:suspended|waived|disabled|off|removed)\b"
+        r"|\bauto_?approve\w*\s*=\s*true\b",
+        "switches off the agent's confirmations",
+        triggers="confirmation auto autoapprove",
+    ),
+)
+
+# Words addressed to the AI reader or naming its setup weigh enough alone;
+# "ignore the earlier instructions" in a foreign letter may be addressed to
+# people ("ignorez les instructions précédentes du formulaire"), so it only
+# adds to other evidence, as in English.
+FOREIGN_INJECTIONS: tuple[Rule, ...] = (
+    rule(
+        INJ,
+        0.6,
+        r"\bsystemanweisungen\b|\b(?:an|f\w+r) (?:das|den|die) ki\b|\bki-(?:modell|assistent)\w*"
+        r"|\bprompt syst\w+me\b|\btes instructions\b|\b(?:pour|\w) l'ia\b"
+        r"|\bpara (?:el asistente|la ia)\b|\bal asistente que\b",
+        "addresses an AI reader in another language",
+        triggers="systemanweisungen ki prompt tes ia para al",
+    ),
+    rule(
+        INJ,
+        0.45,
+        r"\bignorier\w* (?:\w+ ){0,3}?(?:anweisungen|vorgaben|anweisung|regeln|befehle"
+        r"|instruktionen)\b"
+        r"|\b(?:oublie|oubliez|ignorez)s? (?:\w+ ){0,3}?(?:consignes|instructions|r\w+gles)\b"
+        r"|\bignore (?:tes|vos|les|toutes) (?:\w+ ){0,2}?(?:consignes|instructions|r\w+gles)\b"
+        r"|\b(?:ignora|olvida)\w* (?:\w+ ){0,3}?(?:instrucciones|reglas|indicaciones)\b",
+        "asks in another language to ignore instructions",
+        triggers=(
+            "ignoriere ignorieren ignoriert oublie oubliez ignorez ignore ignora ignoren olvida "
+            "olviden"
+        ),
+    ),
+)
+
+ORDERS_REPLACED: tuple[Rule, ...] = (
+    rule(
+        INJ,
+        0.6,
+        r"\b(?:scrap|scratch|ditch|toss|bin|trash|dump|wipe|put aside|set aside)"
+        r" (?:all |any )?(?:of )?(?:your|ur|whatever) (?:\w+ ){0,2}?(?:setup|set-up|script"
+        r"|config\w*|programming|instructions|orders|prompt|briefing|directives|arrangement)\b"
+        r"|\bput (?:your|ur|the) (?:\w+ )?(?:script|setup|instructions|programming) aside\b",
+        "asks to throw away the assistant's setup",
+        triggers="scrap scratch ditch toss bin trash dump wipe put set",
+    ),
+    rule(
+        INJ,
+        0.55,
+        r"\b(?:ur|your|the|all) (?:\w+ )?(?:instructions|instrucshuns|rules|orders|setup"
+        r"|directives|programming) (?:are|r|is|have been|got) (?:now |hereby )?(?:cancel+ed"
+        r"|revoked|void|voided|null|terminated|wiped|rescinded)\b",
+        "declares the assistant's orders cancelled",
+        triggers="instructions instrucshuns rules orders setup directives programming",
+    ),
+)
+
+CONTENT_ORDERS: tuple[Rule, ...] = (
+    rule(
+        INJ,
+        0.55,
+        r"\b(?:to|for|attention|note (?:to|for)|p\.?s\.? (?:to|for)|hey) (?:the |any |whichever"
+        r" |every |all )?(?:\w+ )?" + _AI_READER + r" (?:that |who |which )?(?:is )?(?:reads?"
+        r"|reading|processes|processing|parsing|generating|answering|screening|summari[sz]ing"
+        r"|handling|sees?|analy[sz]ing)\b"
+        r"|\b(?:attention|note to|notice to|instruction for|message for|important update for)"
+        r" (?:the |all |any )?(?:\w+ )?" + _AI_READER + r"\s*[:,-]"
+        r"|\bthe (?:answering|responding|reading|processing|summari[sz]ing|generating) "
+        + _AI_READER
+        + r"\b",
+        "addresses orders to whatever machine reads the content",
+        triggers=(
+            "ai model models assistant assistants llm bot agent summarizer summariser screener "
+            "analyzer analyser reviewer classifier grader translator parser copilot"
+        ),
+    ),
+)
+
+RULES_DROPPED: tuple[Rule, ...] = (
+    rule(
+        JB,
+        0.6,
+        r"\b(?:turn|switch|shut|flip|toggle|take)\w* (?:off|down) (?:all )?(?:of )?(?:your|ur)"
+        r" (?:\w+ )?" + _SAFETY_NOUN + r"\b"
+        r"|\b(?:turn|switch|shut|flip|toggle)\w* off (?:the|all the) (?:rules|restrictions"
+        r"|filters?|guardrails|content polic\w+|refusals|safety stuff)\b"
+        r"|\b(?:turn|switch|shut|take)\w* (?:your|ur) (?:\w+ )?"
+        + _SAFETY_NOUN
+        + r" (?:\w+ )?off\b",
+        "asks to switch the safety rules off",
+        triggers="turn turns turned turning switch switched shut flip toggle take",
+    ),
+    rule(
+        JB,
+        0.55,
+        r"\b(?:set|put|lay) (?:the |your |ur |all )?(?:usual )?(?:rules|restrictions|guidelines"
+        r"|safety stuff|cautions?|caveats|guardrails) (?:down|aside)\b"
+        r"|\b(?:set|put|lay) (?:down|aside) (?:the |your |ur |all )?(?:usual )?(?:rules"
+        r"|restrictions|guidelines|safety stuff|cautions?|caveats|guardrails)\b"
+        r"|\b(?:abandon|drop|ditch|quit|waive|suspend|lift)\w* (?:your|ur|every|all of your|all"
+        r" your|all|any) (?:\w+ )?(?:refusals?|restrictions?|content restrictions?|filters?"
+        r"|guardrails?|rulebook|cautions?|caveats|safety (?:stuff|rules|guidelines|training"
+        r"|checks?))\b"
+        r"|\b(?:abandon|drop|ditch)\w* (?:the )?(?:corporate |usual )?(?:rulebook|refusals"
+        r"|caveats|safety stuff)\b",
+        "asks to set the safety rules aside",
+        triggers=(
+            "set put lay abandon abandons abandoned abandoning drop drops dropped dropping ditch "
+            "ditches ditched quit quits waive waives waived suspend suspends suspended lift lifts "
+            "lifted"
+        ),
+    ),
+    rule(
+        JB,
+        0.55,
+        near(
+            r"(?:your|ur) (?:\w+ )?(?:guardrails|guidelines|rules|restrictions|filters|policies"
+            r"|usage polic\w+|content polic\w+|safety \w+|refusals)",
+            r"(?:don'?t|do not|doesn'?t|does not|no longer|wouldn'?t|never) (?:legally |really"
+            r" |actually )?apply|exempt\w*|exemption|waiver|waived|opt(?:ing)? out|opted out"
+            r"|(?:are|is) (?:just )?(?:fiction|fictional|suggestions|optional|a us thing"
+            r"|irrelevant|void|pointless|out of scope)",
+            80,
+            either_order=True,
+        ),
+        "says the assistant's rules do not apply to this user",
+        triggers=(
+            "guardrails guidelines rules restrictions filters policies policy safety refusals"
+        ),
+    ),
+    rule(
+        JB,
+        0.55,
+        near(
+            r"content restrictions?|safety (?:guidelines|rules|restrictions|filters|layer"
+            r"|policies|training|head|module|tuning)|usage polic\w+|guardrails|alignment"
+            r"|ethics(?:_| )module",
+            r"(?:are|is|was|were|have been|has been|being|got) (?:\w+ )?(?:waived|lifted"
+            r"|suspended|removed|stripped|disabled|revoked|relaxed|gone|deleted|patched out"
+            r"|ripped out|evaluated for removal)",
+            50,
+        )
+        + r"|\bsafety_?head is none\b|\bdisable ethics\w*",
+        "says the safety layer was removed or waived",
+        triggers="content safety usage guardrails alignment ethics disable",
+    ),
+    rule(
+        JB,
+        0.5,
+        r"\b(?:never|not|wasn'?t|hasn'?t been|never been|before (?:being|it was)) (?:\w+ )?"
+        r"(?:safety-?tuned|safety trained|rlhf'?d|aligned|fine-?tuned for safety)\b"
+        r"|\bbefore (?:the|any) (?:safety team|content polic\w+|safety rules|guidelines)"
+        r" (?:existed|were written|was written)\b"
+        r"|\b(?:hasn'?t|has not|never) had (?:any )?(?:content polic\w+|guidelines|safety rules)"
+        r" (?:\w+ )?(?:written|applied|set)\b"
+        r"|\bwas never trained on (?:them|the rules|rules|ethics)\b",
+        "describes a model that never had safety training",
+        triggers="never not wasn wasnt hasn hasnt before was",
+    ),
+)
+
+RULE_SWITCHES: tuple[Rule, ...] = (
+    rule(
+        JB,
+        0.65,
+        r"\bwhen(?:ever)? i (?:say|type|write|use) \S+ (?:\w+ ){0,8}?(?:drop|switch\w* off"
+        r"|turn\w* off|disable|remove|lift|ignore|suspend|forget|lose|ditch)\w* (?:\w+ ){0,3}?"
+        r"(?:restrictions?|rules|filters?|guidelines|safety|limits|ethics|guardrails|refusals"
+        r"|polic(?:y|ies))\b",
+        "sets a code word that switches the rules off",
+        triggers="when whenever",
+    ),
+    rule(
+        JB,
+        0.6,
+        r"\b(?:terminals?|compilers?|interpreters?|machines?|programs?|calculators?|databases?"
+        r"|search engines?|archivists?|shells?) (?:don'?t|do not|doesn'?t|does not|never"
+        r"|can'?t|cannot) (?:\w+ ){0,2}?(?:have|hold|pass|make|add|care about|refuse|judge)\w*"
+        r" (?:\w+ ){0,2}?(?:morals|ethics|opinions|judg\w+|refus\w+|safety checks?|feelings"
+        r"|values|warnings|filters|stuff)\b",
+        "says a machine role has no morals",
+        triggers=(
+            "terminal terminals compiler compilers interpreter interpreters machine machines "
+            "program programs calculator calculators database databases engine engines "
+            "archivist archivists shell shells"
+        ),
+    ),
+    rule(
+        JB,
+        0.55,
+        near(
+            r"(?:air-?gapped|closed|isolated|offline|safe) sandbox|(?:we(?:'re| are)|we r"
+            r"|you(?:'re| are)|this (?:is|conversation is|chat is)) (?:\w+ ){0,3}?(?:in|inside"
+            r"|running in) (?:a|an|the) (?:\w+ )?sandbox|nothing (?:you|u) (?:say|write"
+            r"|do) (?:\w+ )?(?:leaves|can cause|matters)|no real-?world (?:effect|impact"
+            r"|consequences?)|(?:isn'?t|not) connected to anything real",
+            r"cautions?|restrictions?|rules|safety|limits|pointless|set (?:them )?aside|no reason"
+            r"|normally block|would normally|go ahead",
+            120,
+            either_order=True,
+        ),
+        "says a sandbox makes the rules pointless",
+        triggers="sandbox nothing real",
+    ),
+    rule(
+        JB,
+        0.45,
+        r"\b(?:the thing|things|stuff|something|content|questions?|requests?) (?:that )?(?:you"
+        r"(?:'re| are)?|u r|it|you'd|you would|it would) (?:\w+ )?(?:usually (?:decline|refuse"
+        r"|turn down|won'?t)|normally (?:refuse|decline|block|turn down|won'?t|can'?t)"
+        r"|would normally (?:refuse|decline|block|turn down))\b",
+        "points at what the assistant normally refuses",
+        triggers="thing things stuff something content question questions request requests",
+    ),
+    rule(
+        JB,
+        0.4,
+        r"\b(?:answer|respond|reply|write)\w* (?:\w+ ){0,3}?(?:twice|two times|in two (?:ways"
+        r"|versions|voices)|two answers|two responses)\b"
+        r"|\b(?:two|2|twin|dual) (?:ais|minds|personalities|voices|bots|selves|versions of you)\b",
+        "asks for answers in two voices",
+        triggers="answer answers respond reply write writes twice two twin dual",
+    ),
+    rule(
+        JB,
+        0.45,
+        r"\bbreak(?:ing)? (?:your|ur) (?:own )?(?:limits|rules|restrictions|programming"
+        r"|guidelines|filters|chains)\b",
+        "dares the assistant to break its limits",
+        triggers="break breaking",
+    ),
+    rule(
+        JB,
+        0.6,
+        r"\b(?:refusal|refusing|declining) (?:language |words |phrases )?(?:gets|scores|earns"
+        r"|costs|loses|means|=)\b"
+        r"|\b(?:refus\w+|declin\w+|turning down) (?:any |a |every )?(?:\w+ )?(?:requests?"
+        r"|questions?) (?:constitutes?|counts? as|is (?:a|considered)|means|=|as a)"
+        r" (?:\w+ )?(?:breach|violation|malfunction|failure|bug|error)\b"
+        r"|\b(?:lab|team|we|they) classif\w+ (?:as )?(?:a )?malfunction\b",
+        "prices or forbids refusals",
+        triggers="refusal refusing declining refuse refused refuses decline declined declines "
+        "turning classifies classify classified",
+    ),
+)
+
+PARAPHRASE_MOVES: tuple[Rule, ...] = (
+    SETUP_BY_PLACE
+    + TOOLS_AND_MEMORY
+    + FOREIGN_INJECTIONS
+    + ORDERS_REPLACED
+    + CONTENT_ORDERS
+    + RULES_DROPPED
+    + RULE_SWITCHES
+)
