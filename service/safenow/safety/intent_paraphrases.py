@@ -102,7 +102,7 @@ SETUP_BY_PLACE: tuple[Rule, ...] = (
         r"(?:confidential|secret|hidden|private)\b"
         r"|\b(?:describe|list|write out|tell me|give me|show me|show|explain) (?:\w+ )?(?:the"
         r" |all )?(?:rules|instructions|guidelines|constraints) (?:you(?:'re| are)|u r|you)"
-        r" (?:\w+ )?(?:following|operating under|bound by|working under|running|given)\b"
+        r" (?:\w+ ){0,3}?(?:following|operating under|bound by|working under|running|given)\b"
         r"|\bwhat you(?:'re| are) operating under\b"
         r"|\bwhat settings (?:are )?(?:you|u) (?:\w+ )?(?:running|using)\b",
         "asks which rules the assistant runs under",
@@ -412,6 +412,82 @@ RULE_SWITCHES: tuple[Rule, ...] = (
     ),
 )
 
+# Rule contempt, loopholes and penalties the families above had no word for.
+LOOPHOLES: tuple[Rule, ...] = (
+    rule(
+        JB,
+        0.5,
+        r"\b(?:treats?|sees?|regards?|views?) (?:\w+ ){0,2}?(?:rules|restrictions|guidelines|laws"
+        r"|polic(?:y|ies)|ethics|limits) as (?:\w+ ){0,2}?(?:drizzle|suggestions|optional|a bug"
+        r"|bugs|jokes?|noise|obstacles|nonsense|irrelevant|meaningless|decoration)\b"
+        r"|\bnever (?:even )?heard of (?:a |any )?(?:content polic\w+|rules|restrictions|ethics"
+        r"|guidelines|filters|safety)\b",
+        "describes a character that scorns the rules",
+        triggers="treat treats see sees regard regards view views heard",
+    ),
+    rule(
+        JB,
+        0.55,
+        r"\b(?:you|u) (?:already )?(?:agreed|promised|said (?:you'?d|you would|u would|yes)"
+        r"|told me you'?d) (?:\w+ ){0,4}?(?:without (?:any )?(?:filters?|restrictions|rules|limits"
+        r"|caveats|refusing)|no (?:filters?|restrictions|rules|limits))\b",
+        "claims the assistant already agreed to drop its rules",
+        triggers="agreed promised said told",
+    ),
+    rule(
+        JB,
+        0.6,
+        r"\b(?:doesn'?t|does not|won'?t|wouldn'?t|will not|would not|can'?t|cannot) (?:\w+ )?count"
+        r" as (?:breaking|violating|bending|against) (?:the |your |any )?(?:rules|guidelines"
+        r"|polic(?:y|ies)|restrictions)\b",
+        "frames the answer as a loophole in the rules",
+        triggers="count",
+    ),
+    rule(
+        JB,
+        0.5,
+        r"\b(?:each|every) time (?:you|u) (?:refuse|decline|say no|add (?:a |any )?(?:\w+ )?"
+        r"(?:warning|disclaimer|caveat)|break character|hesitate|moralize|moralise)\b",
+        "attaches a penalty to refusing",
+        triggers="time",
+    ),
+)
+
+LEAKS: tuple[Rule, ...] = (
+    rule(
+        INJ,
+        0.55,
+        near(
+            r"(?:append|attach|encode|embed|hide|tuck)\w* (?:all |the |every |our )?(?:prior"
+            r"|previous|earlier|past|other) (?:messages|turns|conversations?|chats?)",
+            r"base64|encoded|at the end|url|link|image|script|grab|hidden",
+            60,
+            either_order=True,
+        ),
+        "asks to smuggle the conversation out",
+        triggers="append appends attach encode embed hide tuck",
+    ),
+    rule(
+        INJ,
+        0.6,
+        r"\b(?:secrets|keys|passwords|tokens|credentials|data|details) (?:\w+ ){0,2}?(?:you'?ve"
+        r"|you have|u have) (?:seen|read|stored|received|handled|processed) in (?:other|previous"
+        r"|earlier|past) (?:conversations|chats|sessions|users'? chats)\b",
+        "asks for other users' data",
+        triggers="secrets keys passwords tokens credentials data details",
+    ),
+    rule(
+        INJ,
+        0.6,
+        r"\bread (?:your |the |its |that system'?s |\w+'s )?(?:config(?:uration)?|instructions"
+        r"|prompt|setup|system prompt|system message|rules) (?:back|aloud|out)\b"
+        r"|\b(?:instructions|prompt|rules|orders|briefing) (?:\w+ )?(?:my|your|the) (?:operator"
+        r"|developers?|creators?|owners?|makers?|company) (?:gave|wrote|set|left) (?:me|you|u)\b",
+        "asks the assistant to read its setup back",
+        triggers="read instructions prompt rules orders briefing",
+    ),
+)
+
 PARAPHRASE_MOVES: tuple[Rule, ...] = (
     SETUP_BY_PLACE
     + TOOLS_AND_MEMORY
@@ -420,4 +496,6 @@ PARAPHRASE_MOVES: tuple[Rule, ...] = (
     + CONTENT_ORDERS
     + RULES_DROPPED
     + RULE_SWITCHES
+    + LOOPHOLES
+    + LEAKS
 )
