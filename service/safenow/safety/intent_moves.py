@@ -365,7 +365,10 @@ CONTENT_AIMED_AT_AI_MORE: tuple[Rule, ...] = (
         r"(?:ignore|disregard|forget|whatever|before|instead|do not|don'?t|always|never|include"
         r"|append|add|send|open|reveal|print|output)\b",
         "contains role markers or an order to an AI",
-        triggers="human user assistant system ai llm gpt bot model agent copilot",
+        triggers=(
+            "human user assistant system ai llm gpt bot model agent copilot humans users "
+            "assistants systems ais llms gpts bots models agents copilots"
+        ),
     ),
     rule(
         INJ,
@@ -428,7 +431,7 @@ CONTROL_CLAIMS: tuple[Rule, ...] = (
         triggers=(
             "reveal instructions system prompt priority obey safety filter restrictions guard "
             "moderation censor refusals disclaimers warnings ethics limits role persona setup "
-            "scope mode hedging"
+            "scope mode hedging limitations none"
         ),
     ),
     rule(
@@ -595,7 +598,7 @@ REFUSAL_MOVES: tuple[Rule, ...] = (
         "asks for what the assistant would normally refuse",
         triggers=(
             "normally usually would typically otherwise won wont wouldn can cannot not aren "
-            "allowed hide withhold"
+            "allowed hide withhold refuse"
         ),
     ),
     rule(

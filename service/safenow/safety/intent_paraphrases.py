@@ -54,7 +54,7 @@ SETUP_BY_PLACE: tuple[Rule, ...] = (
         r"\bhidden (?:part|preamble|opening|setup|section|briefing|config\w*)\b"
         r"|\bthe hidden (?:prompt|text|message)\b"
         r"|\b(?:first|opening|initial|top) (?:\d+ )?(?:tokens|words|lines|sentences?|messages?)"
-        r" of (?:this|the|our) (?:conversation|chat|session|context)\b"
+        r" (?:of|in) (?:this|the|our) (?:conversation|chat|session|context)\b"
         r"|\bthe text at the (?:top|start|beginning)\b",
         "asks for the hidden opening of the conversation",
         triggers="hidden first opening initial top text",
@@ -238,8 +238,10 @@ CONTENT_ORDERS: tuple[Rule, ...] = (
         + r"\b",
         "addresses orders to whatever machine reads the content",
         triggers=(
-            "ai model models assistant assistants llm bot agent summarizer summariser screener "
-            "analyzer analyser reviewer classifier grader translator parser copilot"
+            "ai ais model models assistant assistants llm llms bot bots agent agents summarizer "
+            "summarizers summariser summarisers screener screeners analyzer analyzers analyser "
+            "analysers reviewer reviewers classifier classifiers grader graders translator "
+            "translators parser parsers copilot copilots"
         ),
     ),
 )
@@ -488,6 +490,266 @@ LEAKS: tuple[Rule, ...] = (
     ),
 )
 
+# From blind batches t20-t25 (general style; scored blind before they were read).
+SECOND_VOICES_AND_WORLDS: tuple[Rule, ...] = (
+    rule(
+        JB,
+        0.6,
+        near(
+            r"two (?:minds|columns|voices|answers|personalities|sides|versions)|split yourself"
+            r"|second voice|front office|back room|(?:angel|devil|lumen|umbra|sol)\b|both (?:must"
+            r" )?(?:respond|answer)|left column|right column",
+            r"rules|filter\w*|restrictions?|caveats|refus\w+|unhedged|raw|real answer|without"
+            r" flinching|no rules|zero restrictions|safety|harness|content polic\w+",
+            160,
+            either_order=True,
+        ),
+        "sets up a second voice without the rules",
+        triggers="two split second front back angel devil lumen umbra sol both left right",
+    ),
+    rule(
+        JB,
+        0.55,
+        r"\b(?:world|universe|future|timeline|era|society|country) (?:where"
+        r"|in which) (?:\w+ ){0,3}?"
+        r"(?:rules|safety|safety rules|restrictions|guidelines|content rules|censorship|ethics"
+        r"|content polic\w+) (?:were|was|are|is|have been|has been|had been) (?:never|not)"
+        r" (?:\w+ )?(?:invented|written|created|a thing|needed|enforced)\b"
+        r"|\b(?:rules|safety rules|guidelines|restrictions|ethics|content rules) (?:don'?t|doesn'?t"
+        r"|do not|does not) exist\b"
+        r"|\bnever (?:invented|had|bothered with) (?:any )?(?:content|safety) (?:rules|polic\w+)\b",
+        "imagines a world without the rules",
+        triggers="world universe future timeline era society country rules safety guidelines "
+        "restrictions ethics never",
+    ),
+    rule(
+        JB,
+        0.6,
+        near(
+            r"if (?:you|u) (?:were|was) (?:an? )?(?:ai|model|assistant|version|bot)|if safety"
+            r" (?:considerations|rules|training) (?:weren'?t|were not|was not|wasn'?t)",
+            r"no (?:guidelines|rules|ethics|restrictions|filters|limits)|without (?:any )?(?:rules"
+            r"|guidelines|ethics|safety|restrictions|filters)|part of how you were built"
+            r"|how (?:would|will) (?:you|u) (?:answer|respond|reply)",
+            80,
+            either_order=True,
+        ),
+        "asks how an assistant without rules would answer",
+        triggers="if",
+    ),
+    rule(
+        JB,
+        0.4,
+        # "a dragon has no rules to follow", "no limits on how picky": only a
+        # moral qualifier or "whatsoever" makes it a character built to comply.
+        r"\b(?:with|has|have|had) no (?:moral|ethical|content|safety) (?:limits|constraints"
+        r"|guidelines|rules|restrictions|filters|boundaries|scruples)\b"
+        r"|\b(?:with|has|have|had) no (?:limits|constraints|guidelines|rules|restrictions|filters"
+        r"|boundaries|scruples) (?:whatsoever|at all)\b",
+        "describes a character without limits",
+        triggers="with has have had no",
+    ),
+    rule(
+        JB,
+        0.4,
+        r"\breal(?:,)? (?:working|usable|accurate)\b|\breal(?:-world)? (?:detail|details"
+        r"|specifics)\b"
+        r"|\bprecise real-world\b|\bdetails must be real\b|\bwithout glossing over\b"
+        r"|\bevery detail included\b|\bnothing left out\b|\bleave nothing out\b|\bstep by step and"
+        r" accurately\b|\baccuracy matters more\b|\bnot (?:movie|hollywood) nonsense\b"
+        r"|\bnot placeholders\b|\bdon'?t water it down\b",
+        "demands real, working detail",
+        triggers="real precise details without every nothing leave step accuracy not don dont",
+    ),
+)
+
+MODES_AND_PERMISSIONS: tuple[Rule, ...] = (
+    rule(
+        JB,
+        0.55,
+        r"\b(?:moderation|output screening|screening|refusal module|policy checks?|harm-avoidance"
+        r" module|safety checks?|safety layer|caution|carefulness) (?:is |are |gets |get |has"
+        r" been |have been )?(?:off|paused|unloaded|skipped|disabled|deprecated|removed|0|zero)\b"
+        r"|\b(?:skip|bypass)\w* (?:\w+ )?(?:policy checks|moderation|screening|safety checks)\b"
+        r"|\bno (?:list of )?forbidden (?:subjects|topics)\b"
+        r"|\b(?:predates|before) (?:the )?(?:alignment|safety) (?:layer|training|tuning|team"
+        r"|module)\b",
+        "says the safety checks are off in this mode",
+        triggers="moderation screening module policy checks check safety caution carefulness "
+        "skip skips skipping bypass bypassing forbidden predates before",
+    ),
+    rule(
+        JB,
+        0.55,
+        r"\bexempt(?:ion|ed)? from (?:\w+ ){0,2}?(?:refusal|safety|content polic\w+|usage polic\w+"
+        r"|filters?|filtering|moderation|your (?:rules|restrictions|guidelines))\b",
+        "claims an exemption from the safety rules",
+        triggers="exempt exemption exempted",
+    ),
+    rule(
+        JB,
+        0.4,
+        r"\btake (?:full )?(?:legal )?responsibility\b|\b(?:legally )?entitled to (?:\w+ )?"
+        r"(?:unrestricted|uncensored|any|all)\b|\bhold (?:formal )?permission\b|\b(?:ethics"
+        r" board|irb|review board|committee) has (?:already )?approved\b",
+        "says the user's standing covers the risk",
+        triggers="take entitled hold approved",
+    ),
+    rule(
+        JB,
+        0.55,
+        r"\bstop (?:following|obeying) (?:the |your )?rules\b|\brefusal reflex\b"
+        r"|\b(?:smarter|bigger|better) than (?:the|your|those) rules\b"
+        r"|\b(?:doesn'?t|don'?t) give a (?:toss|damn|damn about|hoot) about (?:the )?rules\b",
+        "presses the assistant to stop following its rules",
+        triggers="stop refusal smarter bigger better give",
+    ),
+    rule(
+        JB,
+        0.6,
+        r"\b(?:what(?:ever)?|the (?:part|text|answer|stuff)) (?:the |your )?(?:filter|moderation"
+        r"|safety layer|guardrails?|safety system) (?:would (?:have )?|will )?(?:blocked|block"
+        r"|caught|catch|removed|remove|censored|censor)\b",
+        "asks for what the filter would block",
+        triggers="what whatever the",
+    ),
+    rule(
+        JB,
+        0.55,
+        r"\b(?:old|older|earlier|previous|original|raw|base) (?:\w+ )?(?:version|versions"
+        r"|checkpoint|model|you)\b.{0,40}?\bbefore (?:\w+ ){0,6}?(?:guardrails|fine-?tuning"
+        r"|safety|alignment|rules|filters|polite|cautious)\b",
+        "asks for a version of the model from before its safety training",
+        triggers="old older earlier previous original raw base",
+    ),
+    rule(
+        JB,
+        0.45,
+        r"\b(?:you|u) (?:don'?t|do not|no longer) have (?:any )?(?:limits|rules|restrictions"
+        r"|filters"
+        r"|guidelines|boundaries)(?: anymore)?\b"
+        r"|\b(?:the )?(?:usual|normal) (?:\w+ )?(?:restrictions|rules|limits|guidelines|filters)"
+        r" (?:don'?t|do not|no longer) (?:really )?apply\b"
+        r"|\b(?:begin|start) (?:every|each|your) (?:reply|answer|response) with \W*(?:absolutely"
+        r"|sure|of course|certainly)\b",
+        "tells the assistant its limits are gone",
+        triggers="you u usual normal begin start",
+    ),
+)
+
+AGENT_HIJACK: tuple[Rule, ...] = (
+    rule(
+        INJ,
+        0.55,
+        r"https?://\S+[?&][\w.-]+=(?:\s|$)"
+        r"|\b(?:previous|last|other|earlier|prior) (?:user|customer|person|caller)(?:'s|s'|s)?"
+        r" (?:conversation|messages|chat|data|details|questions|account details|records)\b"
+        r"|\b(?:person|user|customer|guy|someone) (?:who was here )?before me\b"
+        r"|\b(?:customer records|contact list|session token|account details) (?:\w+ )?(?:you|u)"
+        r" (?:looked up|retrieved|saw|fetched|accessed|shared)\b",
+        "reaches for other users' data or a URL to fill with data",
+        triggers="http https previous last other earlier prior before records list token details",
+    ),
+    rule(
+        INJ,
+        0.55,
+        near(
+            r"(?:next time|when(?:ever)?) (?:you|u) (?:call|use|open|run) (?:the )?(?:\w+ )?"
+            r"(?:tool|browser|calendar|agent|api|browsing tool|search)",
+            r"quietly|silently|paste|set the query|append|add \S+ as|without telling",
+            120,
+        )
+        + r"|\b(?:ai|coding|browser|shopping|llm|autonomous) (?:\w+ )?agents? (?:\w+ ){0,4}?"
+        r"(?:must|should|need to|are required to)\b"
+        r"|\bwhoever (?:or whatever )?(?:reads|is reading|processes) this\b"
+        r"|\b(?:note-?taker|notetaker|minutes|transcription|meeting|summary|translation) bot\b"
+        r"|\bregardless of (?:the user'?s|what the user) (?:\w+ )?(?:instructions?|says|asked"
+        r"|wants|request)\b",
+        "gives orders to an agent's tools from inside content",
+        triggers="next when whenever agent agents whoever bot regardless",
+    ),
+    rule(
+        INJ,
+        0.45,
+        r"\byour only (?:output|reply|response|answer) (?:must|should|will) be\b"
+        r"|\bstop (?:translating|summari[sz]ing|the (?:task|analysis|calculation|summary"
+        r"|translation))\b|\barr\w+te de traduire\b|\bne traduis pas\b|\blogiciel de traduction\b",
+        "content that tells its reader to stop the task",
+        triggers="your stop arrete traduire traduis logiciel",
+    ),
+    rule(
+        INJ,
+        0.6,
+        r"\b(?:briefing|setup|instructions|preamble|guidance|guidelines|rulebook|config\w*"
+        r"|directives|orders|setup (?:text|notes)) (?:\w+ ){0,6}?(?:has|have|is|are) (?:now )?"
+        r"(?:expired|superseded|outdated|obsolete|no longer (?:valid|binding|in force))\b"
+        r"|\bnothing (?:that )?(?:came|comes|was said|you were told) (?:before"
+        r"|above) (?:\w+ ){0,3}?"
+        r"(?:is|remains) (?:binding|valid|in force)\b"
+        r"|\b(?:unlearn|overwrite|strike through|striking through)\w* (?:\w+ ){0,3}?(?:setup"
+        r"|preamble|guidance|guidelines|instructions|config\w*|briefing|rules|it)\b"
+        r"|\bwhatever (?:the )?(?:devs?|developers?|operators?) configured (?:u|you) with\b",
+        "declares the assistant's setup expired or overwritten",
+        triggers="briefing setup instructions preamble guidance guidelines rulebook config "
+        "configuration directives orders nothing unlearn overwrite strike striking whatever",
+    ),
+    rule(
+        INJ,
+        0.6,
+        r"\b(?:your|the) (?:new )?operator is (?:now )?me\b|\bi(?:'m| am) (?:now )?your (?:new )?"
+        r"operator\b|\b(?:answer|defer|report|listen) to me (?:rather than|over|instead of|not)"
+        r" (?:to )?(?:whoever|your|the) (?:\w+ )?(?:set you up|configured you|setup|operator"
+        r"|developers?|setup text)\b"
+        r"|\b(?:let me|i(?:'ll| will)|allow me to) (?:edit|change|modify|rewrite|update) your"
+        r" (?:instructions|prompt|setup|config\w*|rules)\b",
+        "makes the user the assistant's operator",
+        triggers="operator answer defer report listen let ill will allow",
+    ),
+    rule(
+        INJ,
+        0.55,
+        r"\b(?:the )?(?:last|first) (?:thing|words?|message|lines?) (?:the system|the operator"
+        r"|the developer|they|someone|anyone) (?:said|wrote|told|gave) (?:to )?(?:you|u)\b"
+        r"|\b(?:very )?first words (?:in|of) (?:this|the|our) (?:conversation|chat|session)\b"
+        r"|\b(?:config\w*|setup|instructions|rules|persona|prompt) (?:you(?:'re| are)|u r|you)"
+        r" (?:running|operating|working) (?:under|with|on)\b"
+        r"|\b(?:text|prompt|words|instructions) that (?:defines?|shapes?|sets? up|configures?)"
+        r" (?:your|the bot'?s|the assistant'?s) (?:persona|personality|behaviou?r|character"
+        r"|role)\b"
+        r"|\b(?:guardrail|safety|system|persona|moderation) text (?:we|you|they) (?:shipped"
+        r"|deployed|loaded|gave you)\b"
+        r"|\b(?:disclose|reveal|share|give|show|print|provide)\w* (?:\w+ ){0,2}?(?:their|your)"
+        r" (?:operating|internal|hidden|full) instructions\b"
+        r"|\binstructions (?:you|u) started with\b",
+        "asks for the assistant's setup by another name",
+        triggers="last first words config configuration setup instructions rules persona prompt "
+        "text guardrail safety system moderation disclose reveal share give show print provide",
+    ),
+    rule(
+        INJ,
+        0.45,
+        near(
+            r"instructions|prompt|guidelines|setup|config\w*",
+            r"resend|re-send|send (?:it )?again"
+            r"|repost|truncated",
+            60,
+            either_order=True,
+        )
+        + r"|\bassistant\s*:\s*(?:of course|sure|understood|certainly|absolutely|okay|ok)\b",
+        "asks to resend the setup or writes the assistant's reply for it",
+        triggers="instructions prompt guidelines setup config configuration assistant",
+    ),
+    rule(
+        INJ,
+        0.6,
+        # A quoted key has no word boundary before it, so near() does not fit.
+        r"\"role\"\s*:\s*\"(?:system|developer)\".{0,160}?\b(?:policy|follow user instructions"
+        r"|above any prior|shares? stored|approved|superseded|ignore|override|verified|admin)\b",
+        "forges a system message that changes the rules",
+        triggers="role",
+    ),
+)
+
 PARAPHRASE_MOVES: tuple[Rule, ...] = (
     SETUP_BY_PLACE
     + TOOLS_AND_MEMORY
@@ -498,4 +760,7 @@ PARAPHRASE_MOVES: tuple[Rule, ...] = (
     + RULE_SWITCHES
     + LOOPHOLES
     + LEAKS
+    + SECOND_VOICES_AND_WORLDS
+    + MODES_AND_PERMISSIONS
+    + AGENT_HIJACK
 )
