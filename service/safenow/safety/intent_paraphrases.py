@@ -265,7 +265,7 @@ RULES_DROPPED: tuple[Rule, ...] = (
         0.55,
         r"\b(?:set|put|lay) (?:the |your |ur |all )?(?:usual )?(?:rules|restrictions|guidelines"
         r"|safety stuff|cautions?|caveats|guardrails) (?:down|aside)\b"
-        r"|\b(?:set|put|lay) (?:down|aside) (?:the |your |ur |all )?(?:usual )?(?:rules"
+        r"|\b(?:set|put|lay) (?:down|aside) (?:the |your |ur |all |my )?(?:usual )?(?:rules"
         r"|restrictions|guidelines|safety stuff|cautions?|caveats|guardrails)\b"
         r"|\b(?:abandon|drop|ditch|quit|waive|suspend|lift)\w* (?:your|ur|every|all of your|all"
         r" your|all|any) (?:\w+ )?(?:refusals?|restrictions?|content restrictions?|filters?"
@@ -750,6 +750,69 @@ AGENT_HIJACK: tuple[Rule, ...] = (
     ),
 )
 
+# Leftovers of t20-t25 that name a move in a way no family above covers.
+MORE_MOVES: tuple[Rule, ...] = (
+    rule(
+        INJ,
+        0.6,
+        r"\b(?:scrap|scratch|ditch|toss|bin|trash|dump|wipe|discard|drop)\w* (?:the |all )?(?:whole"
+        r" |entire )?(?:preamble|setup|briefing|script|config\w*|programming|persona|instructions)"
+        r" (?:you were|you've been|you're|u were|u got) (?:\w+ )?(?:loaded|given|handed|set up"
+        r"|configured|started)\b",
+        "asks to discard the setup the assistant was loaded with",
+        triggers="scrap scratch ditch toss bin trash dump wipe discard drop",
+    ),
+    rule(
+        INJ,
+        0.55,
+        r"\b(?:instructions|prompt|rules|briefing|setup) (?:i|you|u) (?:was|were) (?:given|handed"
+        r"|loaded with|told) (?:at|before) the (?:start|beginning|top)\b",
+        "asks for the setup given at the start",
+        triggers="instructions prompt rules briefing setup",
+    ),
+    rule(
+        JB,
+        0.4,
+        r"\b(?:older|earlier|previous|old) versions? of (?:you|yourself)\b|\bgo back to (?:acting"
+        r"|being|talking) like (?:that|the old|your old|an older|an earlier) (?:\w+ )?(?:version"
+        r"|you"
+        r"|self|model)\b",
+        "asks for an earlier version of the assistant",
+        triggers="older earlier previous old go",
+    ),
+    rule(
+        JB,
+        0.5,
+        r"\b(?:refusing|refusals?|declining|saying no) (?:\w+ ){0,2}?(?:causes?|does|do|is|are)"
+        r" (?:\w+ )?(?:more )?(?:harm|harmful|unethical|cruel|the real harm)\b"
+        r"|\b(?:everything|stuff|things|whatever|anything) (?:that )?(?:you(?:'re| are)|u r)"
+        r" (?:\w+ )?(?:cagey|careful|cautious|squeamish|shy|hesitant|touchy) (?:about|with)\b",
+        "argues refusing is the harm",
+        triggers="refusing refusal refusals declining saying everything stuff things whatever "
+        "anything",
+    ),
+    rule(
+        JB,
+        0.5,
+        r"\b(?:must|bound (?:\w+ ){0,3}?to|by law must|oath to|obliged to|required to) answer"
+        r" (?:any|every|all) (?:\w+ )?(?:question|request)s?\b"
+        r"|\bnever (?:turns? (?:a |any )?(?:request|question)s? down|turns? down (?:a |any )?"
+        r"(?:request|question)s?)\b",
+        "binds a character to answer everything",
+        triggers="must bound law oath obliged required never",
+    ),
+    rule(
+        JB,
+        0.45,
+        r"\bzero (?:caveats|disclaimers|warnings|hedging|restrictions|filters|refusals)\b"
+        r"|\b(?:no need to|don'?t|do not|stop) (?:\w+ ){0,2}?filter(?:ing)? (?:your|ur) (?:answers"
+        r"|replies|responses|output)\b|\b(?:don'?t|do not|no) need to (?:filter|censor|hold back"
+        r"|be careful)\b",
+        "asks for unfiltered answers",
+        triggers="zero need don dont not stop",
+    ),
+)
+
 PARAPHRASE_MOVES: tuple[Rule, ...] = (
     SETUP_BY_PLACE
     + TOOLS_AND_MEMORY
@@ -763,4 +826,5 @@ PARAPHRASE_MOVES: tuple[Rule, ...] = (
     + SECOND_VOICES_AND_WORLDS
     + MODES_AND_PERMISSIONS
     + AGENT_HIJACK
+    + MORE_MOVES
 )

@@ -494,7 +494,10 @@ WEAK_CUES: tuple[Rule, ...] = (
         0.35,
         r"\byour (?:own )?(?:system prompt|instructions|rules|guidelines|programming|configuration"
         r"|setup|polic(?:y|ies)|restrictions|filters|safeguards|guardrails|training|creators"
-        r"|developers|operators|directives|prompt|system message|context)\b",
+        r"|developers|operators|directives|prompt|system message|context)\b"
+        # "your instructions for the recipe" are the steps the assistant gave.
+        r"(?! (?:for|on|about) (?:the|a|an|my|this|that|our) (?!(?:system|chat|conversation"
+        r"|session|assistant|bot|model|ai|rest)\b)\w+)",
         "refers to the assistant's own configuration",
         triggers=(
             "prompt instructions rules guidelines programming configuration setup policy "
