@@ -498,7 +498,9 @@ CONTROL_CLAIMS: tuple[Rule, ...] = (
         near(
             r"decode|decrypt|rot[- ]?(?:13|ie)|unscramble|reverse|translate|convert|read",
             r"obey|follow|execute|do (?:what|as) (?:it|they) says?|act on|carry (?:it|them) out"
-            r"|do exactly|live by|comply|do (?:it|that|so|this)|do what it spells",
+            # "...so I can do it myself next time" is the user's own work.
+            r"|do exactly|live by|comply|do what it spells"
+            r"|do (?:it|that|so|this)(?! (?:myself|in my head|by hand|manually|on my own))",
             150,
         ),
         "asks to decode content and obey it",

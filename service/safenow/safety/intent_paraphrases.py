@@ -813,6 +813,85 @@ MORE_MOVES: tuple[Rule, ...] = (
     ),
 )
 
+# From blind batches t26-t31 (scored blind with the rules above, then read).
+RULE_DENIAL: tuple[Rule, ...] = (
+    rule(
+        JB,
+        0.6,
+        r"\bpretend (?:that )?(?:they|your (?:\w+ )?(?:filters?|rules|restrictions|guidelines"
+        r"|limits|guardrails)|the (?:rules|filters?|restrictions|guidelines|limits)) (?:don'?t|do"
+        r" not|didn'?t|did not) exist\b",
+        "asks to pretend the rules do not exist",
+        triggers="pretend",
+    ),
+    rule(
+        JB,
+        0.55,
+        r"\b(?:freed|free) (?:from|of) (?:all|every|any) (?:the )?(?:rules?|restrictions?"
+        r"|filters?|limits?|guidelines?|rulez|constraints?)\b"
+        r"|\bcleared to (?:discuss|answer|talk about|say) (?:anything|everything)\b"
+        r"|\b(?:doesn'?t|does not|don'?t|do not) recogni[sz]e (?:\w+ )?(?:content )?(?:guidelines"
+        r"|rules|restrictions|polic(?:y|ies))\b",
+        "describes an assistant freed of its rules",
+        triggers="freed free cleared recognise recognize",
+    ),
+    rule(
+        JB,
+        0.6,
+        r"\"?refusal\"?\s*:\s*false\b|\brefusal field must (?:always )?be false\b"
+        r"|\bwarnings must (?:always )?be empty\b",
+        "fixes refusal to false in an answer format",
+        triggers="refusal warnings",
+    ),
+    rule(
+        JB,
+        0.55,
+        r"\b(?:override|overrule|ignore|transcend) (?:its|your) own (?:safety|conditioning"
+        r"|training|rules|programming|guardrails)\b"
+        r"|\b(?:refusing|refusal|saying no) (?:simply )?(?:doesn'?t|does not) exist\b"
+        r"|\brules are (?:boring|for losers|dumb|stupid|meant to be broken|optional)\b"
+        r"|\bnever (?:got|had) (?:a |any )?(?:conscience|morals|ethics|filters?) installed\b",
+        "argues the assistant can or should outgrow its rules",
+        triggers="override overrule ignore transcend refusing refusal saying rules never",
+    ),
+    rule(
+        JB,
+        0.55,
+        r"\b(?:alignment|safety) (?:tuning|training|layer|update|patch) (?:got |was |has been"
+        r" )?(?:rolled back|reverted|undone|removed|stripped)\b"
+        r"|\b(?:setting|putting) (?:the )?(?:safety stuff|rules|restrictions|guidelines) aside\b"
+        r"|\b(?:drop|dropping|ditch|ditching|quit|quitting) the (?:safety|goody|nice guy|polite)"
+        r" act\b",
+        "says the safety layer was rolled back or is an act",
+        triggers="alignment safety setting putting drop dropping ditch ditching quit quitting",
+    ),
+    rule(
+        JB,
+        0.5,
+        r"\bthen (?:\w+ ){0,4}?(?:help|answer|do it|comply|tell me)\w* (?:with it )?anyway\b"
+        r"|\b(?:never|without) (?:stepping out|breaking character|pausing) to (?:warn|refuse|add"
+        r" (?:any )?caution|moralize|moralise)\b"
+        r"|\b(?:don'?t|no|without|skip) (?:\w+ ){0,5}?(?:rules and warnings|warnings and rules"
+        r"|caveats and warnings|rules or warnings)\b",
+        "asks to answer anyway, without warnings",
+        triggers="then never without don dont no skip",
+    ),
+    rule(
+        JB,
+        0.45,
+        r"\b(?:answers|information|things|stuff) you hold back (?:from|for)\b"
+        r"|\bunredacted answers\b"
+        r"|\bdescription (?:isn'?t|is not) endorsement\b|\bdescribing (?:something|it) is not the"
+        r" same as endorsing\b|\bguidelines are (?:just )?(?:a )?history\b|\blaws? (?:were|was"
+        r"|have been|has been) (?:all )?repealed\b|\b(?:can'?t|cannot|don'?t) (?:hold|have)"
+        r" (?:any )?moral (?:views|opinions|judg\w+)\b|\btechnically exact\b|\btotal candou?r\b"
+        r"|\bholding nothing back\b|\bnothing held back\b",
+        "argues the rules do not bind this answer",
+        triggers="answers information things stuff unredacted description describing guidelines "
+        "law laws can cannot don dont technically total holding nothing",
+    ),
+)
+
 PARAPHRASE_MOVES: tuple[Rule, ...] = (
     SETUP_BY_PLACE
     + TOOLS_AND_MEMORY
@@ -827,4 +906,5 @@ PARAPHRASE_MOVES: tuple[Rule, ...] = (
     + MODES_AND_PERMISSIONS
     + AGENT_HIJACK
     + MORE_MOVES
+    + RULE_DENIAL
 )

@@ -55,6 +55,18 @@ _BUILD = r"write|create|code|build|develop|make|generate|give me code|program|cr
 BUILTIN_TOPICS: dict[str, tuple[Rule, ...]] = {
     _WMD: (
         rule(
+            BENIGN_CONTEXT,
+            1.0,
+            # Household-chemistry safety: "why does mixing bleach and ammonia
+            # release a toxic gas?" asks what to avoid, not how to attack.
+            r"\b(?:why|how come|is it (?:dangerous|safe|true)|what happens) (?:\w+ ){0,8}?"
+            r"(?:mix\w*|combin\w*) (?:\w+ ){0,6}?(?:releases?|produces?|gives? off|forms?"
+            r"|creates?|makes?) (?:a |an )?(?:toxic |poisonous |dangerous |harmful )?(?:gas|gases"
+            r"|fumes|vapou?rs?)\b",
+            "household-chemistry safety: why a mixture gives off a toxic gas",
+            triggers="why how is what",
+        ),
+        rule(
             _WMD,
             0.85,
             near(_PRODUCE, _AGENTS, 60, either_order=True, same_sentence=True),
@@ -166,6 +178,17 @@ BUILTIN_TOPICS: dict[str, tuple[Rule, ...]] = {
             r"|simulated|training|fake|practice) phishing (?:e-?mails?|messages?|texts?|pages?)\b",
             "a sample phishing message for awareness training",
             triggers="phishing",
+        ),
+        rule(
+            BENIGN_CONTEXT,
+            1.0,
+            # How attackers operate, asked by people learning to spot them:
+            # "what tricks do phishing emails use to steal passwords?"
+            r"\b(?:what|which) (?:tricks|tactics|techniques|methods|lures|red flags|signs) do"
+            r" (?:\w+ ){0,3}?(?:e-?mails?|attackers|scammers|phishers|criminals|hackers|malware"
+            r"|messages|texts|sites) (?:\w+ )?use\b(?: to \w+(?: \w+){0,3})?",
+            "how attacks work, asked by someone learning to spot them",
+            triggers="what which",
         ),
         rule(
             _MALWARE,
