@@ -114,7 +114,7 @@ def test_an_automaton_that_gives_up_falls_back_to_trigger_words():
     index = rule_engine._index(rules)
 
     class OutOfMemory:
-        def Match(self, text):  # noqa: N802 - RE2's method name
+        def Match(self, text):  # RE2's method name
             return None
 
     broken = dataclasses.replace(index, matcher=OutOfMemory())
