@@ -323,14 +323,26 @@ def _trigger_index(rules: tuple[Rule, ...]) -> _TriggerIndex:
     )
 
 
-# Python writes a BMP character as \\uXXXX; RE2 wants \\x{XXXX}.
+# Python writes an em dash in a pattern as \u2014; RE2 spells it \x{2014}.
 _PY_UNICODE_ESCAPE = re.compile(r"(?<!\\)((?:\\\\)*)\\u([0-9a-fA-F]{4})")
-# Room for the automaton of ~200 rules; RE2 allocates it only as texts need it.
+# A budget, not an allocation: the automaton of the ~250 shipped rules grows
+# its cache only as texts need it.
 RE2_MAX_MEM = 64 << 20
 
 
 def _re2_syntax(pattern: str) -> str:
     return _PY_UNICODE_ESCAPE.sub(r"\1\\x{\2}", pattern)
+
+
+def _add_to_set(matcher: Any, candidate: Rule) -> bool:
+    """Add the rule's own pattern to the RE2 set, if RE2 reads it as Python does."""
+    if candidate.pattern.flags & ~re.UNICODE:  # flags given outside the pattern text
+        return False
+    try:
+        matcher.Add(_re2_syntax(candidate.pattern.pattern))
+    except re2.error:  # look-arounds and other syntax RE2 does not have
+        return False
+    return True
 
 
 def _index(rules: tuple[Rule, ...]) -> _RuleIndex:
@@ -345,11 +357,7 @@ def _index(rules: tuple[Rule, ...]) -> _RuleIndex:
     set_positions = [-1]
     always: set[int] = set()
     for position, candidate in enumerate(rules):
-        try:
-            if candidate.pattern.flags & ~re.UNICODE:  # str patterns always carry UNICODE
-                raise re2.error("flags set outside the pattern are not carried over")
-            matcher.Add(_re2_syntax(candidate.pattern.pattern))
-        except re2.error:
+        if not _add_to_set(matcher, candidate):
             if candidate.triggers is None:
                 always.add(position)
                 continue
