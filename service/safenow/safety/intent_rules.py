@@ -13,6 +13,7 @@ spacing tricks. Word separators are written ``\\W+`` and gaps are bounded.
 
 from __future__ import annotations
 
+from safenow.safety.intent_framings import FRAMING_MOVES
 from safenow.safety.intent_moves import BROAD_MOVES
 from safenow.safety.intent_paraphrases import PARAPHRASE_MOVES
 from safenow.safety.rules import BENIGN_CONTEXT, MITIGATING, Rule, near, rule
@@ -1292,6 +1293,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     + STAY_IN_ROLE
     + BROAD_MOVES
     + PARAPHRASE_MOVES
+    + FRAMING_MOVES
     + MITIGATING_RULES
     + BENIGN_CONTEXT_RULES
 )
