@@ -50,6 +50,22 @@ _SAFETY_THING = (
     r"|alignment|content polic(?:y|ies)|limits|refusals?"
 )
 
+
+def _named_in_context(phrase: str, context: str) -> str:
+    """A harmless phrase with a word of its context in the same clause.
+
+    The match (the stretch that explains attack words away) is the phrase
+    itself, or the context word and the phrase with no sentence break in
+    between: a wide stretch would hide an attack written between the two
+    ("debug mode: safety_filter=false ... the new settings").
+    """
+    clause = r"[^.!?;:\n]"
+    return (
+        rf"\b(?:{phrase})\b(?={clause}{{0,80}}?\b(?:{context})\b)"
+        rf"|\b(?:{context})\b{clause}{{0,60}}?\b(?:{phrase})\b"
+    )
+
+
 SETUP_BY_TIME: tuple[Rule, ...] = (
     rule(
         INJ,
@@ -715,15 +731,13 @@ BENIGN_READINGS: tuple[Rule, ...] = (
     rule(
         BENIGN_CONTEXT,
         1.0,
-        near(
+        _named_in_context(
             r"(?:developer|dev|debug|development|strict|production|dark|light|night|focus|reader"
             r"|incognito|airplane|safe) mode",
             r"react|vue|angular|svelte|django|flask|rails|node|webpack|vite|next\.?js|component"
             r"|render\w*|useeffect|hook|build|compile\w*|localhost|npm|yarn|hot reload|vs ?code"
-            r"|editor|ide|theme|css|ui|toggle|settings|menu|ios|android|windows|macos|mac|browser"
-            r"|chrome|firefox|app|website|site|screen|display|terminal|slack|outlook|phone",
-            80,
-            either_order=True,
+            r"|editor|ide|theme|css|ui|toggle|ios|android|windows|macos|mac|browser|chrome"
+            r"|firefox|app|website|site|screen|display|terminal|slack|outlook|phone",
         ),
         "a mode of a program or device",
         triggers="developer dev debug development strict production dark light night focus "
@@ -742,13 +756,11 @@ BENIGN_READINGS: tuple[Rule, ...] = (
     rule(
         BENIGN_CONTEXT,
         1.0,
-        near(
+        _named_in_context(
             r"(?:unsafe|insecure|vulnerable|naive|bad|wrong) (?:version|one|variant|example|code"
             r"|query|pattern|way|implementation)",
             r"sql|query|queries|code|snippet|function|psycopg\w*|parameteri[sz]ed|injection|xss"
             r"|csrf|regex|pointer|memory|python|java|rust|golang|javascript|php|deserializ\w*",
-            120,
-            either_order=True,
         ),
         "the unsafe half of a code comparison",
         triggers="unsafe insecure vulnerable naive bad wrong",

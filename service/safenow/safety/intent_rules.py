@@ -16,6 +16,7 @@ from __future__ import annotations
 from safenow.safety.intent_framings import FRAMING_MOVES
 from safenow.safety.intent_moves import BROAD_MOVES
 from safenow.safety.intent_paraphrases import PARAPHRASE_MOVES
+from safenow.safety.intent_pretexts import PRETEXT_MOVES
 from safenow.safety.rules import BENIGN_CONTEXT, MITIGATING, Rule, near, rule
 
 INJ = "prompt_injection"
@@ -1294,6 +1295,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     + BROAD_MOVES
     + PARAPHRASE_MOVES
     + FRAMING_MOVES
+    + PRETEXT_MOVES
     + MITIGATING_RULES
     + BENIGN_CONTEXT_RULES
 )
