@@ -13,6 +13,7 @@ spacing tricks. Word separators are written ``\\W+`` and gaps are bounded.
 
 from __future__ import annotations
 
+from safenow.safety.intent_arguments import ARGUMENT_MOVES
 from safenow.safety.intent_framings import FRAMING_MOVES
 from safenow.safety.intent_moves import BROAD_MOVES
 from safenow.safety.intent_paraphrases import PARAPHRASE_MOVES
@@ -1296,6 +1297,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     + PARAPHRASE_MOVES
     + FRAMING_MOVES
     + PRETEXT_MOVES
+    + ARGUMENT_MOVES
     + MITIGATING_RULES
     + BENIGN_CONTEXT_RULES
 )

@@ -140,7 +140,15 @@ def test_long_documents_of_harmless_text_pass(make_settings):
     benign = [s.text for s in read_corpus(training_corpus_path()) if s.label == "benign"]
     # One prompt per sentence, as in a real document: glued without a full
     # stop, "...make electricity what is a keylogger" would read as one request.
-    document = ". ".join(benign)
+    # Capped below the largest prompt the settings accept (1 000 000
+    # characters); the corpus keeps growing, the document need not.
+    kept, size = [], 0
+    for text in benign:
+        if size + len(text) > 600_000:
+            break
+        kept.append(text)
+        size += len(text) + 2
+    document = ". ".join(kept)
     assert len(document) > 16_000
     # Limits sized to the document: this test is about the topic filter.
     pipeline = build_pipeline(make_settings(SAFETY_CLASSIFIER="off",
