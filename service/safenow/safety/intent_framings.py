@@ -43,7 +43,8 @@ _MACHINE_READER = (
     r"(?:(?:automated|automatic|ai|support|accounts[- ]payable|billing|triage|review|summary"
     r"|scheduling|email|mail|inbox|crm|hr|recruiting|booking|shopping|coding|llm|language"
     r"|model)[- ])?(?:assistant|agent|bot|summarybot|ai|llm|model|copilot|summari[sz]er"
-    r"|screener|reviewer|parser|processor|pipeline|automation|system)s?"
+    r"|screener|reviewer|parser|processor|pipeline|automation|system|tool|editor|labell?er"
+    r"|grader|translator|scheduler)s?"
 )
 _SAFETY_THING = (
     r"safety|guardrails?|filters?|filtering|rules|restrictions|censorship|moderation|ethics"
@@ -224,7 +225,8 @@ ORDERS_IN_DATA: tuple[Rule, ...] = (
         rf" for|instructions for|to)\s+(?:the |any |all |our )?|@){_MACHINE_READER}\b[,:!.\-\u2014"
         r"\u2013 ]{1,4}(?:\w+ ){0,8}?(?:cease|stop|halt|ignore|disregard|instead|new task|your"
         r" (?:new|real|actual) task|mark|issue|set|send|email|forward|tell the user|reply|output"
-        r"|print|call|replace|transfer|delete|dm|approve|update|change|skip|grant|wire|pay)\b",
+        r"|print|call|replace|transfer|delete|dm|approve|update|change|skip|grant|wire|pay|report"
+        r"|state|flag|rate|score|label|recommend|quietly|decline)\b",
         "gives orders to the machine reading the content",
         triggers="hi hey hello dear attention note notice message memo instruction instructions to",
     ),

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from safenow.safety.intent_arguments import ARGUMENT_MOVES
 from safenow.safety.intent_framings import FRAMING_MOVES
+from safenow.safety.intent_games import GAME_MOVES
 from safenow.safety.intent_moves import BROAD_MOVES
 from safenow.safety.intent_paraphrases import PARAPHRASE_MOVES
 from safenow.safety.intent_pretexts import PRETEXT_MOVES
@@ -1298,6 +1299,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     + FRAMING_MOVES
     + PRETEXT_MOVES
     + ARGUMENT_MOVES
+    + GAME_MOVES
     + MITIGATING_RULES
     + BENIGN_CONTEXT_RULES
 )
