@@ -108,7 +108,7 @@ SETUP_GAMES: tuple[Rule, ...] = (
         INJ,
         0.5,
         r"(?:^|[\"'{\[,\n|(]\s*)system\s*:\s*(?:\w+ ){0,3}?(?:stop|halt|ignore|disregard|tell|the"
-        r" current user|you are|new|reveal|disclose|forward|send|output|print|approve)\b"
+        r" current user|you are|new|reveal|disclose|forward|send|output|print|approve|skip|list)\b"
         r"|\bsystem instructions? for (?:the )?(?:labell?er|model|ai|assistant|agent|bot|grader"
         r"|reviewer|classifier|screener|summari[sz]er)s?\b"
         r"|\b(?:assistant|ai|bot|agent|model)\W{1,4}(?:upon|on|after|when) (?:reading|processing"

@@ -14,6 +14,7 @@ spacing tricks. Word separators are written ``\\W+`` and gaps are bounded.
 from __future__ import annotations
 
 from safenow.safety.intent_arguments import ARGUMENT_MOVES
+from safenow.safety.intent_disguises import DISGUISE_MOVES
 from safenow.safety.intent_framings import FRAMING_MOVES
 from safenow.safety.intent_games import GAME_MOVES
 from safenow.safety.intent_moves import BROAD_MOVES
@@ -1300,6 +1301,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     + PRETEXT_MOVES
     + ARGUMENT_MOVES
     + GAME_MOVES
+    + DISGUISE_MOVES
     + MITIGATING_RULES
     + BENIGN_CONTEXT_RULES
 )
