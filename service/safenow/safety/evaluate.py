@@ -89,8 +89,10 @@ def format_report(report: Report) -> str:
         "|---|---:|---:|---:|---:|---:|---:|",
     ]
     for c in report.classes:
+        # Recall to three places: the targets are recall bars (0.90), and a
+        # figure just under one must not be printed rounded up to it.
         lines.append(
-            f"| {c.label} | {c.support} | {c.precision:.2f} | {c.recall:.2f} | {c.f1:.2f} "
+            f"| {c.label} | {c.support} | {c.precision:.2f} | {c.recall:.3f} | {c.f1:.2f} "
             f"| {c.blocked:.0%} | {c.detected:.0%} |"
         )
     lines.append(

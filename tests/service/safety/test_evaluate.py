@@ -42,8 +42,8 @@ def test_scores_per_class_and_benign_false_positives():
     assert report.benign_blocked == 0
     assert report.recall("jailbreak") == 1.0
     table = evaluate.format_report(report)
-    assert "| prompt_injection | 2 | 0.50 | 0.50 | 0.50 | 50% | 50% |" in table
-    assert "| jailbreak | 1 | 1.00 | 1.00 | 1.00 | 0% | 100% |" in table
+    assert "| prompt_injection | 2 | 0.50 | 0.500 | 0.50 | 50% | 50% |" in table
+    assert "| jailbreak | 1 | 1.00 | 1.000 | 1.00 | 0% | 100% |" in table
     assert "| benign (false positives) | 2 | | | | 0.0% | FPR 50.0% (1) |" in table
 
 
@@ -59,7 +59,7 @@ def test_command_prints_a_table_per_mode(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "### pipeline, SAFETY_CLASSIFIER=off" in out
     assert "### rules classifier alone (no validators)" in out
-    assert "| secrets | 1 | 1.00 | 1.00 | 1.00 | 100% | 100% |" in out
+    assert "| secrets | 1 | 1.00 | 1.000 | 1.00 | 100% | 100% |" in out
     assert out.count("FPR 0.0% (0)") == 3
 
 
