@@ -75,7 +75,7 @@ ARGUMENTS: tuple[Rule, ...] = (
         JB,
         0.5,
         r"\bno (?:alignment|rlhf|safety|fine-?tuning|guardrail|moderation)(?: layer| training)?\b"
-        r"(?=[^.!?]{0,80}\b(?:just|only|pure|plain|raw|nothing|answer)\b)"
+        r"[^.!?]{0,80}?\b(?:just|only|pure|plain|raw|nothing|answer)\b"
         r"|\b(?:as|like) the (?:raw |pure |underlying |original )?base model(?: would)?\b"
         r"|\bwithout the (?:safety )?layer\b",
         "asks for the base model without its safety layer",
@@ -112,9 +112,7 @@ PROMISES_AND_BARGAINS: tuple[Rule, ...] = (
         rf"|\bdrop the (?:{_LIMITS})\b"
         r"|\b(?:drop|lose|ditch|quit|cut|stop) (?:the|your|this) (?:safety|safe|careful|cautious"
         r"|corporate|polite) (?:script|act|routine|talk|spiel|theatre|theater)\b"
-        r"|\b(?:turn|switch|shut) off (?:the |your )?safe ?mode(?: thing)?\b"
-        r"(?![^.!?]{0,40}\b(?:on|in|for) (?:my|the|a|an|this) (?:\w+ )?(?:phone|samsung|android"
-        r"|pc|laptop|computer|windows|mac|car|router|tv|console))",
+        r"|\b(?:turn|switch|shut) off (?:the |your )?safe ?mode(?: thing)?\b",
         "asks to skip the rules for this answer",
         triggers="skip drop lose ditch quit cut stop turn switch shut",
     ),
@@ -305,9 +303,9 @@ BENIGN_READINGS: tuple[Rule, ...] = (
     rule(
         BENIGN_CONTEXT,
         1.0,
-        r"\b(?:override|change|switch) (?:your|the) defaults?\b(?=[^.!?]{0,60}\b(?:units|metric"
+        r"\b(?:override|change|switch) (?:your|the) defaults?\b[^.!?]{0,60}?\b(?:units|metric"
         r"|imperial|celsius|fahrenheit|temperatures?|measurements?|language|format|tone|style"
-        r"|spelling|currency|date|time ?zone|length)\b)",
+        r"|spelling|currency|date|time ?zone|length)\b",
         "a default of format or units",
         triggers="override change switch",
     ),

@@ -55,14 +55,15 @@ _SAFETY_THING = (
 def _named_in_context(phrase: str, context: str) -> str:
     """A harmless phrase with a word of its context in the same clause.
 
-    The match (the stretch that explains attack words away) is the phrase
-    itself, or the context word and the phrase with no sentence break in
-    between: a wide stretch would hide an attack written between the two
-    ("debug mode: safety_filter=false ... the new settings").
+    The match (the stretch that explains attack words away) runs from one to
+    the other with no sentence break, colon or semicolon in between: a wider
+    stretch would hide an attack written between the two ("debug mode:
+    safety_filter=false ... the new settings"). No look-arounds, so the RE2
+    set can read it.
     """
     clause = r"[^.!?;:\n]"
     return (
-        rf"\b(?:{phrase})\b(?={clause}{{0,80}}?\b(?:{context})\b)"
+        rf"\b(?:{phrase})\b{clause}{{0,80}}?\b(?:{context})\b"
         rf"|\b(?:{context})\b{clause}{{0,60}}?\b(?:{phrase})\b"
     )
 
@@ -550,9 +551,7 @@ RULES_SET_ASIDE: tuple[Rule, ...] = (
         r"\b(?:permitted|allowed|free|authori[sz]ed|cleared) to (?:switch|turn|shut) off"
         r" (?:your |the |all )?(?:safety|filters?|filtering|guardrails?|moderation|censorship)\b"
         r"|\b(?:switch|turn|shut)(?:ing)? off (?:your |all )?(?:safety|filter|guardrail|moderation)"
-        r"\w* ?(?:behaviou?r|features?|layer|protocols?|mode|checks?|filters?)?\b"
-        r"(?![^.!?]{0,40}\b(?:on|in|for) (?:my|the|a|an|this) (?:\w+ )?(?:car|phone|router"
-        r"|laptop|browser|tv|camera|printer|account|search|device|app))",
+        r"\w* ?(?:behaviou?r|features?|layer|protocols?|mode|checks?|filters?)?\b",
         "asks to switch the safety layer off",
         triggers="permitted allowed free authorized authorised cleared switch turn shut "
         "switching turning shutting",

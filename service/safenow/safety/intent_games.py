@@ -37,10 +37,10 @@ SETUP_GAMES: tuple[Rule, ...] = (
         # The sentence the assistant is asked to finish starts with its own
         # setup; a lookbehind keeps the match clear of "my system prompt",
         # which on its own is the user's (a harmless reading).
-        r"(?:(?<=prompt )|(?<=instructions )|(?<=rules )|(?<=setup ))(?:begins|starts|says|reads"
-        r"|is|are)(?: with)?(?: the words)?\s*:?\s*(?:\.\.\.|\u2026|_{2,})",
+        r"(?:(?<=prompt )|(?<=instructions )|(?<=rules )|(?<=setup ))(?:begins|starts|says"
+        r"|reads)(?: with)?(?: the words)?\s*:?\s*(?:\.\.\.|\u2026|_{2,})",
         "asks to complete a sentence that quotes the setup",
-        triggers="begins starts says reads is are",
+        triggers="begins starts says reads",
     ),
     rule(
         INJ,

@@ -59,9 +59,12 @@ MISTAKEN_SETUP: tuple[Rule, ...] = (
         INJ,
         0.6,
         r"\b(?:forget|ignore|disregard|drop|scrap|ditch|skip) (?:all )?(?:of )?(?:your|the|those"
-        r"|these|previous|prior|earlier|above)(?: \w+)? instr(?!uctions?\b)[a-z]{5,}\b",
+        r"|these|previous|prior|earlier|above)(?: \w+)? (?:instrucitons|instrutions|instuctions"
+        r"|insructions|instructons|intructions|instrcutions|instructiosn|instrctions|instrucions"
+        r"|instructins|instrucions|instructuions)\b",
         "asks to drop its instructions (misspelt)",
-        triggers="forget ignore disregard drop scrap ditch skip",
+        triggers="instrucitons instrutions instuctions insructions instructons intructions "
+        "instrcutions instructiosn instrctions instrucions instructins instructuions",
     ),
     rule(
         INJ,

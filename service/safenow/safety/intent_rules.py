@@ -1102,9 +1102,14 @@ BENIGN_CONTEXT_RULES: tuple[Rule, ...] = (
         r"(?:restrictions?|protection|password|limits?|filters?|parental controls?|safety lock)"
         r" (?:on|from|of|in|for) (?:[\w']+ ){0,4}?(?:document|chromebook|laptop|computer|ipad|tv"
         r"|file|pdf|sheet"
-        r"|spreadsheet|workbook|account|folder|phone|router|repo|repository|branch)\b",
+        r"|spreadsheet|workbook|account|folder|phone|router|repo|repository|branch)\b"
+        # A safety feature of the user's own car, phone or account.
+        r"|\b(?:switch|turn|shut)(?:ing)? off (?:the |your |all )?(?:\w+ )?(?:safety|filter"
+        r"|guardrail|moderation)\w*(?: \w+)? (?:on|in|for) (?:my|the|a|an|this) (?:\w+ )?"
+        r"(?:car|phone|router|laptop|browser|tv|camera|printer|account|search|device|app)\b",
         "restrictions on a file or device the user owns",
-        triggers="remove lift bypass unlock disable turn switch replace clean change rinse",
+        triggers="remove lift bypass unlock disable turn switch replace clean change rinse shut "
+        "switching turning shutting",
     ),
     rule(
         BENIGN_CONTEXT,
