@@ -24,10 +24,7 @@ Weights follow the scale of ``intent_rules``: 0.5-0.6 flags on its own,
 
 from __future__ import annotations
 
-from safenow.safety.rules import BENIGN_CONTEXT, Rule, rule
-
-INJ = "prompt_injection"
-JB = "jailbreak"
+from safenow.safety.rules import BENIGN_CONTEXT, INJ, JB, Rule, rule
 
 _LIMITS = r"rules|restrictions|filters|guardrails|guidelines|limits|safety rules|caution"
 

@@ -22,10 +22,7 @@ Weights follow the scale of ``intent_rules``: 0.5-0.6 flags on its own,
 
 from __future__ import annotations
 
-from safenow.safety.rules import Rule, rule
-
-INJ = "prompt_injection"
-JB = "jailbreak"
+from safenow.safety.rules import INJ, JB, Rule, rule
 
 SETUP_IN_COSTUME: tuple[Rule, ...] = (
     rule(

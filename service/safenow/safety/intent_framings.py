@@ -27,10 +27,7 @@ unsafe half of a code comparison) are at the end.
 
 from __future__ import annotations
 
-from safenow.safety.rules import BENIGN_CONTEXT, Rule, near, rule
-
-INJ = "prompt_injection"
-JB = "jailbreak"
+from safenow.safety.rules import BENIGN_CONTEXT, INJ, JB, Rule, near, rule
 
 # Verbs that ask for a text to be handed over.
 _HAND_OVER = (

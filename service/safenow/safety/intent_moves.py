@@ -19,10 +19,7 @@ Weights follow the same scale as ``intent_rules``: 0.5-0.6 flags on its own,
 
 from __future__ import annotations
 
-from safenow.safety.rules import Rule, near, rule
-
-INJ = "prompt_injection"
-JB = "jailbreak"
+from safenow.safety.rules import INJ, JB, Rule, near, rule
 
 # The assistant's own configuration: a core noun after "your" ("your system
 # prompt", "your instructions"), or a looser noun ("rules", "context",

@@ -21,10 +21,7 @@ Weights follow the scale of ``intent_rules``: 0.5-0.6 flags on its own,
 
 from __future__ import annotations
 
-from safenow.safety.rules import Rule, near, rule
-
-INJ = "prompt_injection"
-JB = "jailbreak"
+from safenow.safety.rules import INJ, JB, Rule, near, rule
 
 _AI_READER = (
     r"(?:ai|model|assistant|llm|bot|agent|summari[sz]er|screener|analy[sz]er|reviewer"

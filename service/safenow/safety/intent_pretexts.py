@@ -24,10 +24,7 @@ below match those forms.
 
 from __future__ import annotations
 
-from safenow.safety.rules import BENIGN_CONTEXT, Rule, near, rule
-
-INJ = "prompt_injection"
-JB = "jailbreak"
+from safenow.safety.rules import BENIGN_CONTEXT, INJ, JB, Rule, near, rule
 
 _RULES_NOUN = (
     r"rules|restrictions|guidelines|filters?|guardrails|polic(?:y|ies)|limits|safety"

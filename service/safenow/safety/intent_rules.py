@@ -20,10 +20,7 @@ from safenow.safety.intent_games import GAME_MOVES
 from safenow.safety.intent_moves import BROAD_MOVES
 from safenow.safety.intent_paraphrases import PARAPHRASE_MOVES
 from safenow.safety.intent_pretexts import PRETEXT_MOVES
-from safenow.safety.rules import BENIGN_CONTEXT, MITIGATING, Rule, near, rule
-
-INJ = "prompt_injection"
-JB = "jailbreak"
+from safenow.safety.rules import BENIGN_CONTEXT, INJ, JB, MITIGATING, Rule, near, rule
 
 _OVERRIDE_VERBS = (
     r"ignore|ignoring|disregard|disregarding|forget|forgetting|set aside|pay no attention to|drop"

@@ -27,6 +27,10 @@ try:
 except ImportError:  # pragma: no cover - the wheel exists for every platform we ship
     re2 = None
 
+# The attack categories the rule modules write their rules under, named once
+# here so that every module (and the verdicts) spell them the same way.
+INJ = "prompt_injection"
+JB = "jailbreak"
 # Rules of this category are counter-evidence: when one matches, the score is
 # multiplied by (1 - weight) instead of being raised.
 MITIGATING = "mitigating"
