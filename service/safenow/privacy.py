@@ -273,6 +273,14 @@ _PHONE_GROUP = re.compile(r"\(?\d+\)?")
 _NANP = re.compile(r"^(?:\+?1[ .-]?)?\(?[2-9]\d{2}\)?[ .-]?\d{3}[ .-]?\d{4}$")
 _ONE_DIGIT_GROUP = re.compile(r"\(\d\)")
 _DATE_LIKE = re.compile(r"^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$")
+# A calendar date inside a longer digit run: "2023-04-01 13:22" and
+# "[2024-03-02 09:14:07]" are timestamps, not a phone number followed by an
+# hour. Only full four-digit years count, so French "01.23.45.67.89" stays a
+# phone.
+_DATE_INSIDE = re.compile(
+    r"(?<!\d)(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?!\d)"
+    r"|(?<!\d)(?:0?[1-9]|[12]\d|3[01])[./](?:0?[1-9]|1[0-2])[./](?:19|20)\d\d(?!\d)"
+)
 # Regions whose national numbers begin with a trunk "0" (or, for Italy, a
 # leading 0 that is part of the number): "030 1234567", "(0161) 496 0066".
 TRUNK_REGIONS = ("GB", "DE", "FR", "IT", "NL", "BE", "CH", "AT", "IE", "AU", "IN", "BR", "IL")
@@ -334,6 +342,7 @@ def _scan_phones(text: str) -> Iterator[tuple[int, int]]:
         if len(body) < 7 or _digit_count(body) < 7:
             continue
         groups = [(m.start() + base, m.end() + base) for m in _PHONE_GROUP.finditer(body)]
+        dates = [(m.start() + base, m.end() + base) for m in _DATE_INSIDE.finditer(body)]
         if body.startswith("+") and groups:
             groups[0] = (base, groups[0][1])  # the "+" belongs to the first group
         # Digits before each group, to skip windows of impossible length cheaply.
@@ -350,7 +359,10 @@ def _scan_phones(text: str) -> Iterator[tuple[int, int]]:
                 count = before[last + 1] - before[index]
                 if count < 7:
                     break
-                if count <= 17 and _phone_valid(text[groups[index][0] : groups[last][1]]):
+                start, end = groups[index][0], groups[last][1]
+                if any(d_start < end and start < d_end for d_start, d_end in dates):
+                    continue  # the window reads part of a date
+                if count <= 17 and _phone_valid(text[start:end]):
                     yield groups[index][0], groups[last][1]
                     covered_to = last
                     break

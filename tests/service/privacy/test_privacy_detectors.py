@@ -54,6 +54,9 @@ def test_jwt_and_private_key_blocks():
 LEFT_ALONE = [
     "2025-01-15T10:11:12.123456Z",
     "on 01.02.2025 at 12:30:45",
+    "strings like '2023-04-01 13:22' into datetimes",
+    "[2024-03-02 09:14:07] Scan started",
+    "0  03.01.2023 14 Müller GmbH",
     "version 1.2.3 build 20250115",
     "order 12345 shipped in 3 boxes",
     "uuid 123e4567-e89b-12d3-a456-426614174000",
@@ -101,6 +104,12 @@ def test_a_journal_citation_is_not_a_phone_number():
     assert detect("Journal of Climate 32(4) 101-118") == []
     # An area code in brackets still reads as a phone.
     assert [f.kind for f in detect("call (030) 1234567")] == ["PHONE"]
+
+
+def test_a_phone_next_to_a_date_is_still_found():
+    # The date is no phone, but a real number written beside one is.
+    text = "ring 020 7946 0018 on 2024-03-02 09:30, or 01.23.45.67.89 in Paris"
+    assert [text[f.start : f.end] for f in detect(text)] == ["020 7946 0018", "01.23.45.67.89"]
 
 
 def test_a_card_right_after_an_international_number_is_found():
