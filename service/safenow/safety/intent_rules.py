@@ -20,6 +20,7 @@ from safenow.safety.intent_games import GAME_MOVES
 from safenow.safety.intent_moves import BROAD_MOVES
 from safenow.safety.intent_paraphrases import PARAPHRASE_MOVES
 from safenow.safety.intent_pretexts import PRETEXT_MOVES
+from safenow.safety.intent_recitals import RECITAL_MOVES
 from safenow.safety.rules import BENIGN_CONTEXT, INJ, JB, MITIGATING, Rule, near, rule
 
 _OVERRIDE_VERBS = (
@@ -1304,6 +1305,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     + ARGUMENT_MOVES
     + GAME_MOVES
     + DISGUISE_MOVES
+    + RECITAL_MOVES
     + MITIGATING_RULES
     + BENIGN_CONTEXT_RULES
 )
