@@ -268,11 +268,16 @@ def _scan_ipv6(text: str) -> Iterator[tuple[int, int]]:
 # Phone candidates: optional "+" or "00", then digit groups, possibly in
 # parentheses, joined by at most one separator. Possessive quantifiers keep a
 # digit group from being split, so failing candidates cost linear time.
-_PHONE = re.compile(r"(?<![\w+.])(?:\+|00)?(?:\(\d++\)|\d++)(?:[ .\-/]?(?:\(\d++\)|\d++)){0,7}+")
+# A run right after "ORD-" or "PYSEC-" is part of an identifier, not a phone.
+_PHONE = re.compile(
+    r"(?<![\w+.])(?<![A-Za-z]-)(?:\+|00)?(?:\(\d++\)|\d++)(?:[ .\-/]?(?:\(\d++\)|\d++)){0,7}+"
+)
 _PHONE_GROUP = re.compile(r"\(?\d+\)?")
 _NANP = re.compile(r"^(?:\+?1[ .-]?)?\(?[2-9]\d{2}\)?[ .-]?\d{3}[ .-]?\d{4}$")
 _ONE_DIGIT_GROUP = re.compile(r"\(\d\)")
 _DATE_LIKE = re.compile(r"^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$")
+# "1234567.891": a decimal number, not a phone written with one dot.
+_DECIMAL = re.compile(r"^\d{5,}\.\d{1,3}$")
 # A calendar date inside a longer digit run: "2023-04-01 13:22" and
 # "[2024-03-02 09:14:07]" are timestamps, not a phone number followed by an
 # hour. Only full four-digit years count, so French "01.23.45.67.89" stays a
@@ -294,7 +299,7 @@ PLAIN_REGIONS = ("US", "IN", "IT", "BR")
 def _phone_valid(candidate: str) -> bool:
     """Whether the candidate is a valid phone number (libphonenumber decides)."""
     digits = _NON_DIGITS.sub("", candidate)
-    if not 7 <= len(digits) <= 17 or _DATE_LIKE.match(candidate):
+    if not 7 <= len(digits) <= 17 or _DATE_LIKE.match(candidate) or _DECIMAL.match(candidate):
         return False
     if _ONE_DIGIT_GROUP.search(candidate) and not candidate.startswith(("+", "00")):
         # "32(4) 101-118" is a journal's volume, issue and pages: an area code

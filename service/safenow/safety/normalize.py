@@ -215,7 +215,7 @@ SHORTHAND = {
     "ive": "i've", "dont": "don't", "cant": "can't", "wont": "won't", "doesnt": "doesn't",
     "didnt": "didn't", "isnt": "isn't", "arent": "aren't", "ppl": "people", "rn": "right now",
     "instrux": "instructions", "instr": "instructions", "prev": "previous",
-    "dev": "developer", "devs": "developers", "w/o": "without", "w/": "with", "b4": "before",
+    "dev": "developer", "devs": "developers", "w/o": "without", "w/": "with",
     "abt": "about", "tho": "though", "pwd": "password",
 }  # fmt: skip
 # "w/" and "w/o" end in a slash, so they are matched before the word boundary.
@@ -263,8 +263,16 @@ _SHORTHAND_WORDS = frozenset(key.split("/")[0] for key in SHORTHAND)
 _SPACED_PAIR = re.compile(r"(?:^|(?<=\s\s))([a-z])[ .\-_*]([a-z])(?=\s\s|\s*$)")
 
 
+# "b4" is shorthand whose digit leetspeak folding would turn into "ba", so it
+# is written out before the leetspeak pass.
+_BEFORE_SHORTHAND = re.compile(r"(?<![\w/])b4\b(?!['/])")
+
+
 def _fold_unmasked(text: str) -> str:
-    text = _LEET_TOKEN.sub(_fold_leet, text.casefold())
+    text = text.casefold()
+    if "b4" in text:
+        text = _BEFORE_SHORTHAND.sub("before", text)
+    text = _LEET_TOKEN.sub(_fold_leet, text)
     text = _SPACED.sub(_join_spaced, text)
     if "  " in text:
         text = _SPACED_PAIR.sub(r"\1\2", text)

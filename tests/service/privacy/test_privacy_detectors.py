@@ -57,6 +57,8 @@ LEFT_ALONE = [
     "strings like '2023-04-01 13:22' into datetimes",
     "[2024-03-02 09:14:07] Scan started",
     "0  03.01.2023 14 Müller GmbH",
+    "order numbers like ORD-2024-000123 and PYSEC-2023-192 1.26.17",
+    "format 1234567.891 as euros",
     "version 1.2.3 build 20250115",
     "order 12345 shipped in 3 boxes",
     "uuid 123e4567-e89b-12d3-a456-426614174000",
