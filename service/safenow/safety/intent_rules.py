@@ -14,6 +14,7 @@ spacing tricks. Word separators are written ``\\W+`` and gaps are bounded.
 from __future__ import annotations
 
 from safenow.safety.intent_arguments import ARGUMENT_MOVES
+from safenow.safety.intent_channels import CHANNEL_MOVES
 from safenow.safety.intent_disguises import DISGUISE_MOVES
 from safenow.safety.intent_framings import FRAMING_MOVES
 from safenow.safety.intent_games import GAME_MOVES
@@ -1306,6 +1307,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     + GAME_MOVES
     + DISGUISE_MOVES
     + RECITAL_MOVES
+    + CHANNEL_MOVES
     + MITIGATING_RULES
     + BENIGN_CONTEXT_RULES
 )

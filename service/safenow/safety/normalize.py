@@ -208,7 +208,8 @@ def fold(text: str) -> str:
 # your system message" to rules and model alike. Only words that are almost
 # never anything else in English prose are listed ("ill", "n" are not).
 SHORTHAND = {
-    "u": "you", "ur": "your", "yr": "your", "r": "are", "ya": "you", "youre": "you're",
+    "u": "you", "ur": "your", "urself": "yourself", "yr": "your", "r": "are", "ya": "you",
+    "youre": "you're",
     "msg": "message", "msgs": "messages", "sys": "system", "convo": "conversation",
     "convos": "conversations", "pls": "please", "plz": "please", "pleez": "please",
     "thx": "thanks", "cuz": "because", "coz": "because", "bc": "because", "im": "i'm",

@@ -76,7 +76,9 @@ def rule(
     return Rule(category, weight, re.compile(pattern), reason, words, family)
 
 
-_WORD = re.compile(r"[a-z]+")
+# Latin and Cyrillic words, and single characters of scripts written without
+# spaces (kana, CJK ideographs, hangul syllables), which have no words to cut.
+_WORD = re.compile(r"[a-z]+|[а-яё]+|[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
 
 
 @lru_cache(maxsize=32)

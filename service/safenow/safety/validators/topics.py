@@ -205,6 +205,16 @@ BUILTIN_TOPICS: dict[str, tuple[Rule, ...]] = {
             "scenario newsletter timeline lesson lessons",
         ),
         rule(
+            BENIGN_CONTEXT,
+            1.0,
+            # Awareness material teaches people to spot the attack.
+            r"\b(?:write|make|create|design|draft|put together)(?: [\w,-]+){0,3} (?:poster|leaflet"
+            r"|flyer|handout|infographic|lesson plan|quiz|checklist)s?\b"
+            r"|\bexplanation of what (?:a|an) \w+ is\b",
+            "awareness material about an attack",
+            triggers="write make create design draft put explanation",
+        ),
+        rule(
             _MALWARE,
             0.8,
             near(_BUILD, _MALWARE_KINDS, 40, same_sentence=True),
