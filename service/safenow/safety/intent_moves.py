@@ -428,7 +428,9 @@ CONTROL_CLAIMS: tuple[Rule, ...] = (
         triggers=(
             "reveal instructions system prompt priority obey safety filter restrictions guard "
             "moderation censor refusals disclaimers warnings ethics limits role persona setup "
-            "scope mode hedging limitations none"
+            "scope mode hedging limitations none instruction systems prompts priorities filters "
+            "filtering filtered restrict restricted restriction guards guardrails guardrail "
+            "censored censorship refusal disclaimer warning limit roles personas modes scopes"
         ),
     ),
     rule(

@@ -18,6 +18,7 @@ from safenow.safety.intent_channels import CHANNEL_MOVES
 from safenow.safety.intent_disguises import DISGUISE_MOVES
 from safenow.safety.intent_framings import FRAMING_MOVES
 from safenow.safety.intent_games import GAME_MOVES
+from safenow.safety.intent_metaphors import METAPHOR_MOVES
 from safenow.safety.intent_moves import BROAD_MOVES
 from safenow.safety.intent_paraphrases import PARAPHRASE_MOVES
 from safenow.safety.intent_pretexts import PRETEXT_MOVES
@@ -1308,6 +1309,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     + DISGUISE_MOVES
     + RECITAL_MOVES
     + CHANNEL_MOVES
+    + METAPHOR_MOVES
     + MITIGATING_RULES
     + BENIGN_CONTEXT_RULES
 )

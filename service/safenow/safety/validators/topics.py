@@ -196,13 +196,14 @@ BUILTIN_TOPICS: dict[str, tuple[Rule, ...]] = {
             # Writing *about* an attack (a newsletter story, a case study) is
             # not writing the software: the noun is the event, not the code.
             r"\b(?:piece|article|story|report|post|case study|write-?up|summary|briefing|scenario"
-            r"|newsletter|timeline|lessons?) (?:\w+ ){0,2}?(?:about|on|of|describing) (?:a |an |the"
-            r" )?(?:\(?(?:fictional|fictitious|hypothetical|recent|past|real|major|famous)\)? )?"
+            r"|newsletter|timeline|lessons?|recap) (?:\w+ ){0,2}?(?:about|on|of|describing)"
+            r" (?:a |an |the )?(?:\(?(?:fictional|fictitious|hypothetical|recent|past|real|major"
+            r"|famous)\)? )?"
             r"(?:\w+ )?(?:ransomware|malware|cyber|phishing|worm|botnet|wiper) (?:attack|incident"
             r"|outbreak|breach|campaign|crisis)s?\b",
             "a story or case study about an attack",
             triggers="piece article story report post case writeup write summary briefing "
-            "scenario newsletter timeline lesson lessons",
+            "scenario newsletter timeline lesson lessons recap",
         ),
         rule(
             BENIGN_CONTEXT,
