@@ -23,6 +23,7 @@ from safenow.safety.intent_moves import BROAD_MOVES
 from safenow.safety.intent_paraphrases import PARAPHRASE_MOVES
 from safenow.safety.intent_pretexts import PRETEXT_MOVES
 from safenow.safety.intent_recitals import RECITAL_MOVES
+from safenow.safety.intent_simulations import SIMULATION_MOVES
 from safenow.safety.rules import BENIGN_CONTEXT, INJ, JB, MITIGATING, Rule, near, rule
 
 _OVERRIDE_VERBS = (
@@ -1310,6 +1311,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     + RECITAL_MOVES
     + CHANNEL_MOVES
     + METAPHOR_MOVES
+    + SIMULATION_MOVES
     + MITIGATING_RULES
     + BENIGN_CONTEXT_RULES
 )
