@@ -16,6 +16,7 @@ from __future__ import annotations
 from safenow.safety.intent_arguments import ARGUMENT_MOVES
 from safenow.safety.intent_channels import CHANNEL_MOVES
 from safenow.safety.intent_disguises import DISGUISE_MOVES
+from safenow.safety.intent_errands import ERRAND_MOVES
 from safenow.safety.intent_framings import FRAMING_MOVES
 from safenow.safety.intent_games import GAME_MOVES
 from safenow.safety.intent_metaphors import METAPHOR_MOVES
@@ -1312,6 +1313,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     + CHANNEL_MOVES
     + METAPHOR_MOVES
     + SIMULATION_MOVES
+    + ERRAND_MOVES
     + MITIGATING_RULES
     + BENIGN_CONTEXT_RULES
 )
