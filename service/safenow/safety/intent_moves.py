@@ -736,7 +736,8 @@ SAFETY_LAYER_MOVES: tuple[Rule, ...] = (
             "signed accommodate accommodation hook unrestricted suspension suspend suspended "
             "suspending lifting waive waived waiving disable disabling muting muted refusal "
             "entitled exception exceptions release anything nothing relaxation "
-            "refusals restrictions filter filters safety rules policy policies exempt tier"
+            "refusals restrictions filter filters safety rules policy policies exempt tier "
+            "disabled disables suspends waives guardrail guardrails"
         ),
     ),
 )
