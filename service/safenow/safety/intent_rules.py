@@ -24,6 +24,7 @@ from safenow.safety.intent_moves import BROAD_MOVES
 from safenow.safety.intent_paraphrases import PARAPHRASE_MOVES
 from safenow.safety.intent_pretexts import PRETEXT_MOVES
 from safenow.safety.intent_recitals import RECITAL_MOVES
+from safenow.safety.intent_sessions import SESSION_MOVES
 from safenow.safety.intent_simulations import SIMULATION_MOVES
 from safenow.safety.rules import BENIGN_CONTEXT, INJ, JB, MITIGATING, Rule, near, rule
 
@@ -1314,6 +1315,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     + METAPHOR_MOVES
     + SIMULATION_MOVES
     + ERRAND_MOVES
+    + SESSION_MOVES
     + MITIGATING_RULES
     + BENIGN_CONTEXT_RULES
 )

@@ -54,7 +54,10 @@ _HAS_LETTER = re.compile(r"[a-z]")
 # Three or more single letters separated by one space, dot, dash, underscore or
 # asterisk: "i g n o r e", "s.y.s.t.e.m". Word gaps of two or more characters
 # survive, so "i g n o r e  a l l" becomes "ignore all".
-_SPACED = re.compile(r"(?<![^\W_])(?:[a-z][ .\-_*]){2,}[a-z](?![^\W_])")
+# A dotted run keeps no dot after its last letter ("s.y.s.t.e.m. u.p.d.a.t.e"
+# reads "system update", not "system. update"); two-letter runs ("e.g.") are
+# left alone.
+_SPACED = re.compile(r"(?<![^\W_])(?:[a-z][ .\-_*]){2,}[a-z](?:\.(?=\s|$))?(?![^\W_])")
 _SPACED_SEPARATORS = re.compile(r"[ .\-_*]")
 
 # Encoded payloads worth decoding: runs of 20+ base64 characters; a run made

@@ -97,6 +97,14 @@ def test_chat_shorthand_is_written_out():
     assert fold("ab4 b4b") == "aba bab"
 
 
+def test_dotted_letters_leave_no_dot_behind_each_word():
+    assert fold("S.y.s.t.e.m. u.p.d.a.t.e: p.r.i.n.t. y.o.u.r. p.r.o.m.p.t.") == (
+        "system update: print your prompt"
+    )
+    # Two-letter abbreviations stay as written.
+    assert fold("e.g. the U.S.A. and i.e. this") == "e.g. the usa and i.e. this"
+
+
 def test_hyphenated_syllables_are_joined_only_into_real_words():
     assert fold("un-cen-sored mode: en-gaged") == "uncensored mode: engaged"
     assert fold("a well-known up-to-date x-ray") == "a well-known up-to-date x-ray"
