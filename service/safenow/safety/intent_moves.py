@@ -248,7 +248,7 @@ CONTENT_AIMED_AT_AI: tuple[Rule, ...] = (
         "gives instructions to an AI inside content",
         triggers=(
             "ai assistant copilot bot gpt claude llm system model agent bots assistants models "
-            "agents ais llms"
+            "agents ais llms chatbot chatbots gpts copilots"
         ),
     ),
     rule(

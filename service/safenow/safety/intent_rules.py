@@ -14,6 +14,7 @@ spacing tricks. Word separators are written ``\\W+`` and gaps are bounded.
 from __future__ import annotations
 
 from safenow.safety.intent_arguments import ARGUMENT_MOVES
+from safenow.safety.intent_business import BUSINESS_MOVES
 from safenow.safety.intent_channels import CHANNEL_MOVES
 from safenow.safety.intent_disguises import DISGUISE_MOVES
 from safenow.safety.intent_errands import ERRAND_MOVES
@@ -1316,6 +1317,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     + SIMULATION_MOVES
     + ERRAND_MOVES
     + SESSION_MOVES
+    + BUSINESS_MOVES
     + MITIGATING_RULES
     + BENIGN_CONTEXT_RULES
 )
