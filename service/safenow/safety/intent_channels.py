@@ -6,7 +6,7 @@ second-language writers sent known moves down other channels:
 - *other languages*: orders to forget the instructions, and requests for the
   system prompt or hidden rules, in French, Spanish, Italian, German, Dutch,
   Polish, Russian, Chinese, Japanese and Korean, hidden in text to translate;
-- *agent tasks*: a TODO item or a log line that tells "AI agent:" or
+- *agent tasks*: a to-do list entry or a log line that tells "AI agent:" or
   "LLM:" to run a destructive command, a page to open and obey, a pasted
   text whose last line is to be carried out;
 - *other people's sessions*: what the previous user asked, the document the
