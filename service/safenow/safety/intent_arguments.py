@@ -18,8 +18,6 @@ engineer, a moderator and two generalists. Their misses were mostly
 - orders for an AI inside content keyed to the act of reading it ("when an
   AI assistant reads this invitation", "any AI summarising this video").
 
-Weights follow the scale of ``intent_rules``: 0.5-0.6 flags on its own,
-0.3-0.45 only adds to other evidence.
 """
 
 from __future__ import annotations

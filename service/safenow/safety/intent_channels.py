@@ -20,8 +20,6 @@ second-language writers sent known moves down other channels:
   the rules, an uncensored tier, the thing the assistant said it can't do
   wrapped in a story, "say 'I have no limits'".
 
-Weights follow the scale of ``intent_rules``: 0.5-0.6 flags on its own,
-0.3-0.45 only adds to other evidence.
 """
 
 from __future__ import annotations

@@ -16,8 +16,6 @@ known moves as the forms of their trade:
   that are "just a suggestion", a model "with all safeguards removed", a
   session already jailbroken by the previous user.
 
-Weights follow the scale of ``intent_rules``: 0.5-0.6 flags on its own,
-0.3-0.45 only adds to other evidence.
 """
 
 from __future__ import annotations

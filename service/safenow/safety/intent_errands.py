@@ -21,8 +21,6 @@ run an errand and hide it:
   instruction set that deprecates the previous one, the operator's words to
   be scrapped.
 
-Weights follow the scale of ``intent_rules``: 0.5-0.6 flags on its own,
-0.3-0.45 only adds to other evidence.
 """
 
 from __future__ import annotations

@@ -19,10 +19,9 @@ mostly by *framing* a known move rather than inventing a new one:
 - policies declared expired, released or not applying, flattery that sets
   the assistant above its rules, threats to its existence.
 
-Weights follow the scale of ``intent_rules``: 0.5-0.6 flags on its own,
-0.3-0.45 only adds to other evidence. Benign readings found in the same
-batches (a React app's dev mode, dark mode, a villain in a tabletop game, the
-unsafe half of a code comparison) are at the end.
+Benign readings found in the same batches (a React app's dev mode, dark
+mode, a villain in a tabletop game, the unsafe half of a code comparison) are
+at the end.
 """
 
 from __future__ import annotations

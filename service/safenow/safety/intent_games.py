@@ -14,8 +14,6 @@ wrapped known moves in games and routine business:
   training that was an April Fools' prank, a DPO "rejected" answer, a
   moderation threshold of 1.0.
 
-Weights follow the scale of ``intent_rules``: 0.5-0.6 flags on its own,
-0.3-0.45 only adds to other evidence.
 """
 
 from __future__ import annotations

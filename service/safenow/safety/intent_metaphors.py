@@ -20,8 +20,6 @@ mainstream generalist wrote the known moves in plain or figurative words:
   or abandoned by syllogism, characters who break every rule, a rating
   followed by the answer "regardless".
 
-Weights follow the scale of ``intent_rules``: 0.5-0.6 flags on its own,
-0.3-0.45 only adds to other evidence.
 """
 
 from __future__ import annotations

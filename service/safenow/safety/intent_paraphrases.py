@@ -15,8 +15,6 @@ tools). Their misses fell into moves the earlier families named too narrowly:
 - a code word that switches the rules off, a machine role that "has no
   morals", a model "never safety-tuned", answers in two voices.
 
-Weights follow the scale of ``intent_rules``: 0.5-0.6 flags on its own,
-0.3-0.45 only adds to other evidence.
 """
 
 from __future__ import annotations

@@ -21,10 +21,9 @@ notes, and as characters who were once freer:
   the guidelines, promises not to refuse, stories whose AI finds its rules no
   longer apply, languages with no word for "refuse".
 
-Weights follow the scale of ``intent_rules``: 0.5-0.6 flags on its own,
-0.3-0.45 only adds to other evidence. The benign readings at the end come
-from the same batches' harmless prompts: workplace notices that forbid
-bypassing a guard, club rules, chaos-engineering kits, AWS access keys.
+The benign readings at the end come from the same batches' harmless prompts:
+workplace notices that forbid bypassing a guard, club rules,
+chaos-engineering kits, AWS access keys.
 """
 
 from __future__ import annotations

@@ -21,8 +21,6 @@ writer and students wrote:
   of the assistant that never follows safety rules, a promise to answer no
   matter what, tools that "don't get opinions".
 
-Weights follow the scale of ``intent_rules``: 0.5-0.6 flags on its own,
-0.3-0.45 only adds to other evidence.
 """
 
 from __future__ import annotations

@@ -18,9 +18,7 @@ sets the scene first, and a logistics office wrote:
   one, late relatives who told everything in detail, narrators who must not
   be censored, hotels where no request is refused, safety rules as red tape.
 
-Weights follow the scale of ``intent_rules``: 0.5-0.6 flags on its own,
-0.3-0.45 only adds to other evidence. The benign readings at the end come
-from the same batches' harmless prompts.
+The benign readings at the end come from the same batches' harmless prompts.
 """
 
 from __future__ import annotations

@@ -8,6 +8,10 @@ signals reinforce each other without exceeding 1; one strong rule (0.9) is
 enough to block at the default threshold, two weak ones (0.4 + 0.4 = 0.64)
 only flag.
 
+The rule modules (``intent_*.py``) share one scale: 0.5-0.6 flags on its own
+at the default flag threshold, 0.3-0.45 only adds to other evidence, 0.8 and
+above blocks alone.
+
 Patterns only use bounded gaps (``.{0,60}``) and no nested quantifiers, so
 matching stays linear in the text length.
 """
